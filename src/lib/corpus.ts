@@ -1,0 +1,43 @@
+import { getCollection, getEntry } from 'astro:content';
+import type { Ministry } from '../schemas/ministry';
+import type { Overview } from '../schemas/overview';
+import type { Policy } from '../schemas/policy';
+import type { Topic } from '../schemas/topic';
+import { compareChronologically } from './timeline';
+
+/** A policy with its id. */
+export interface PolicyDoc extends Policy {
+  id: string;
+}
+
+/** All documents, oldest first. */
+export async function getPolicies(): Promise<PolicyDoc[]> {
+  const entries = await getCollection('policies');
+  return entries.map((entry) => ({ id: entry.id, ...entry.data })).sort(compareChronologically);
+}
+
+/** Issuing bodies by id, in registry order. */
+export async function getMinistries(): Promise<Map<string, Ministry>> {
+  const entries = await getCollection('ministries');
+  return new Map(entries.map((entry) => [entry.id, entry.data]));
+}
+
+/** Topics by id, in registry order. */
+export async function getTopics(): Promise<Map<string, Topic>> {
+  const entries = await getCollection('topics');
+  return new Map(entries.map((entry) => [entry.id, entry.data]));
+}
+
+/** The report's introduction and thematic sections. */
+export async function getOverview(): Promise<Overview> {
+  const entry = await getEntry('overview', 'overview');
+  if (!entry) throw new Error('content/overview.mdx did not load');
+  return entry.data;
+}
+
+/** Looks an id up in a registry map; the loader has already checked that it exists. */
+export function lookup<T>(map: Map<string, T>, id: string): T {
+  const value = map.get(id);
+  if (value === undefined) throw new Error(`unknown id "${id}"`);
+  return value;
+}

@@ -1,0 +1,50 @@
+/**
+ * The one place that builds the site's URLs and anchors. Every path is permanent once
+ * published (see content/url-lock.json); all of them respect the deploy base path.
+ */
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** Prefixes a site path (starting with "/") with the deploy base. */
+export function withBase(path: string): string {
+  return base + path.replace(/^\//, '');
+}
+
+/** `/policies/<id>/`. */
+export function policyPath(policyId: string): string {
+  return withBase(`/policies/${policyId}/`);
+}
+
+/** `/policies/<id>/#<anchor>`: a clause or passage in its document. */
+export function anchorPath(policyId: string, anchorId: string): string {
+  return `${policyPath(policyId)}#${anchorId}`;
+}
+
+/** `/years/<yyyy>/`. */
+export function yearPath(year: string | number): string {
+  return withBase(`/years/${year}/`);
+}
+
+/** `/ministries/<id>/`. */
+export function ministryPath(ministryId: string): string {
+  return withBase(`/ministries/${ministryId}/`);
+}
+
+/** `/topics/<id>/`. */
+export function topicPath(topicId: string): string {
+  return withBase(`/topics/${topicId}/`);
+}
+
+/** `/overview/`, optionally at one of its anchors. */
+export function overviewPath(anchorId?: string): string {
+  return withBase('/overview/') + (anchorId ? `#${anchorId}` : '');
+}
+
+/** The home page, the timeline of all documents. */
+export function homePath(): string {
+  return withBase('/');
+}
+
+/** Turns a site path into an absolute URL on the deployed site. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}

@@ -1,0 +1,72 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { ministrySchema } from '../schemas/ministry';
+import { overviewSchema } from '../schemas/overview';
+import { policySchema } from '../schemas/policy';
+import { topicSchema } from '../schemas/topic';
+import { loadCorpus, type Corpus } from './corpus';
+
+/** The content folder, relative to the project root; `CONTENT_DIR` points a build at another corpus. */
+export const contentDir = process.env.CONTENT_DIR ?? 'content';
+
+const schemas = {
+  ministries: ministrySchema,
+  topics: topicSchema,
+  policies: policySchema(),
+  overview: overviewSchema,
+};
+
+type Part = keyof typeof schemas;
+
+/** Entries of one collection, as the store wants them. */
+function entriesOf(corpus: Corpus, part: Part): { id: string; data: Record<string, unknown>; filePath?: string }[] {
+  switch (part) {
+    case 'ministries':
+      return corpus.ministries.map((ministry) => ({ id: ministry.id, data: ministry, filePath: `${contentDir}/ministries.yaml` }));
+    case 'topics':
+      return corpus.topics.map((topic) => ({ id: topic.id, data: topic, filePath: `${contentDir}/topics.yaml` }));
+    case 'policies':
+      return corpus.policies.map(({ id, data, filePath }) => ({ id, data, filePath }));
+    case 'overview':
+      return [{ id: 'overview', data: corpus.overview, filePath: `${contentDir}/overview.mdx` }];
+  }
+}
+
+let cachedCorpus: Corpus | undefined;
+
+/** The validated corpus, read once per build (and again after a content change in dev). */
+function corpusAt(root: string): Corpus {
+  cachedCorpus ??= loadCorpus(root, contentDir);
+  return cachedCorpus;
+}
+
+/**
+ * A loader for one part of the corpus. The whole corpus is validated together, so a reference
+ * to an unknown ministry, topic or passage fails the build whichever collection loads first.
+ */
+export function corpusLoader(part: Part): Loader {
+  return {
+    name: `corpus-${part}`,
+    schema: schemas[part],
+    load: async (context: LoaderContext) => {
+      const root = fileURLToPath(context.config.root);
+      const sync = () => {
+        context.store.clear();
+        for (const entry of entriesOf(corpusAt(root), part)) {
+          context.store.set({ ...entry, digest: context.generateDigest(entry.data) });
+        }
+      };
+      sync();
+      context.watcher?.on('change', (path) => {
+        if (path.startsWith(`${root}/${contentDir}/`.replace(/\/+/g, '/'))) {
+          cachedCorpus = undefined;
+          try {
+            sync();
+          } catch (error) {
+            context.logger.error((error as Error).message);
+          }
+        }
+      });
+    },
+  };
+}

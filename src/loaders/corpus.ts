@@ -1,0 +1,247 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { slug } from '../schemas/common';
+import { ministrySchema, type Ministry } from '../schemas/ministry';
+import { overviewSchema, type Overview } from '../schemas/overview';
+import { policySchema, type Policy } from '../schemas/policy';
+import { topicSchema, type Topic } from '../schemas/topic';
+import { ContentError, type ContentProblem } from './content-error';
+import { parseMdxDocument, type Block } from './mdx-blocks';
+
+/** A policy document with its id (the file name) and where it came from. */
+export interface PolicyEntry {
+  id: string;
+  filePath: string;
+  data: Policy;
+}
+
+/** Everything in `content/`, validated and cross-checked. */
+export interface Corpus {
+  ministries: Ministry[];
+  topics: Topic[];
+  policies: PolicyEntry[];
+  overview: Overview;
+}
+
+/**
+ * Reads and validates the whole content folder. Throws a ContentError listing every problem
+ * (file, field, what is expected) so that nothing broken is published.
+ */
+export function loadCorpus(root: string, contentDir = 'content'): Corpus {
+  const dir = join(root, contentDir);
+  const problems: ContentProblem[] = [];
+  const display = (path: string) => relative(root, path) || path;
+
+  const ministries = loadRegistry(join(dir, 'ministries.yaml'), ministrySchema, display, problems);
+  const topics = loadRegistry(join(dir, 'topics.yaml'), topicSchema, display, problems);
+  const known = { ministries: new Set(ministries.map((m) => m.id)), topics: new Set(topics.map((t) => t.id)) };
+
+  const policies = loadPolicies(join(dir, 'policies'), policySchema(known), display, problems);
+  checkSuccessors(policies, problems);
+  checkTopicCoverage(topics, policies, display(join(dir, 'topics.yaml')), problems);
+  const overview = loadOverview(join(dir, 'overview.mdx'), policies, display, problems);
+
+  if (problems.length > 0) throw new ContentError(problems);
+  return { ministries, topics, policies, overview: overview! };
+}
+
+function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
+  path: string,
+  schema: Schema,
+  display: (path: string) => string,
+  problems: ContentProblem[],
+): z.infer<Schema>[] {
+  const file = display(path);
+  if (!existsSync(path)) {
+    problems.push({ file, field: '(file)', message: 'missing; expected a YAML list of entries' });
+    return [];
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push({ file, field: '(file)', message: `invalid YAML: ${(error as Error).message}` });
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file, field: '(file)', message: 'expected a YAML list of entries (each line starting with "- id: …")' });
+    return [];
+  }
+  const entries: z.infer<Schema>[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, index) => {
+    const label = `[${index}]${isRecord(item) && typeof item.id === 'string' ? ` (id "${item.id}")` : ''}`;
+    const result = schema.safeParse(item, { reportInput: true });
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push({ file, field: joinField(label, issue.path), message: describeIssue(issue) });
+      return;
+    }
+    if (seen.has(result.data.id)) problems.push({ file, field: `${label}.id`, message: `duplicate id "${result.data.id}"; ids must be unique` });
+    seen.add(result.data.id);
+    entries.push(result.data);
+  });
+  return entries;
+}
+
+function loadPolicies(
+  dir: string,
+  schema: ReturnType<typeof policySchema>,
+  display: (path: string) => string,
+  problems: ContentProblem[],
+): PolicyEntry[] {
+  const files = existsSync(dir) ? listFiles(dir).filter((path) => path.endsWith('.mdx')) : [];
+  if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: 'expected at least one policy file <policy-id>.mdx' });
+
+  const policies: PolicyEntry[] = [];
+  const fileById = new Map<string, string>();
+  for (const path of files) {
+    const file = display(path);
+    const id = basename(path, '.mdx');
+    if (!slug.safeParse(id).success) problems.push({ file, field: '(file name)', message: `policy id "${id}" must be lower-case ASCII kebab case, e.g. "2023-nonferrous-stable-growth"` });
+    const firstFile = fileById.get(id);
+    if (firstFile) {
+      problems.push({ file, field: '(file name)', message: `duplicate policy id "${id}": ${firstFile} has the same id` });
+      continue;
+    }
+    fileById.set(id, file);
+
+    const document = parseMdxDocument(readFileSync(path, 'utf8'));
+    for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
+
+    const clauseBlocks = document.blocks.filter((block) => block.name === 'Clause');
+    const narrativeBlocks = document.blocks.filter((block) => block.name === 'Narrative');
+    for (const block of document.blocks) {
+      if (block.name !== 'Clause' && block.name !== 'Narrative') {
+        problems.push({ file, line: block.line, field: `<${block.name}>`, message: 'unknown element; a policy body holds <Clause> and <Narrative> blocks only' });
+      }
+    }
+    const raw = {
+      ...(isRecord(document.frontmatter) ? document.frontmatter : {}),
+      clauses: clauseBlocks.map((block) => ({
+        id: block.attributes.id,
+        heading: block.attributes.heading,
+        topics: (block.attributes.topics ?? '').split(/\s+/).filter(Boolean),
+        text: block.text,
+      })),
+      narrative: narrativeBlocks.map((block) => ({ id: block.attributes.id, text: block.text })),
+    };
+    const result = schema.safeParse(raw, { reportInput: true });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file, ...locateBodyField(issue.path, { clauses: clauseBlocks, narrative: narrativeBlocks }), message: describeIssue(issue) });
+      }
+      continue;
+    }
+    policies.push({ id, filePath: file, data: result.data });
+  }
+  return policies;
+}
+
+function checkSuccessors(policies: PolicyEntry[], problems: ContentProblem[]) {
+  const ids = new Set(policies.map((policy) => policy.id));
+  for (const policy of policies) {
+    const successor = policy.data.status.successor?.policy;
+    if (successor && !ids.has(successor)) {
+      problems.push({ file: policy.filePath, field: 'status.successor.policy', message: `names "${successor}", which is not a policy id on this site` });
+    }
+  }
+}
+
+function checkTopicCoverage(topics: Topic[], policies: PolicyEntry[], file: string, problems: ContentProblem[]) {
+  const used = new Set(policies.flatMap((policy) => policy.data.clauses.flatMap((clause) => clause.topics)));
+  topics.forEach((topic, index) => {
+    if (!used.has(topic.id)) problems.push({ file, field: `[${index}] (id "${topic.id}")`, message: 'no clause has this topic; every topic needs at least one clause' });
+  });
+}
+
+function loadOverview(
+  path: string,
+  policies: PolicyEntry[],
+  display: (path: string) => string,
+  problems: ContentProblem[],
+): Overview | undefined {
+  const file = display(path);
+  if (!existsSync(path)) {
+    problems.push({ file, field: '(file)', message: 'missing; expected the report\'s introduction and sections' });
+    return undefined;
+  }
+  const document = parseMdxDocument(readFileSync(path, 'utf8'));
+  for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
+  const paragraphs = document.blocks.filter((block) => block.name === 'Paragraph');
+  const sections = document.blocks.filter((block) => block.name === 'Section');
+  for (const block of document.blocks) {
+    if (block.name !== 'Paragraph' && block.name !== 'Section') {
+      problems.push({ file, line: block.line, field: `<${block.name}>`, message: 'unknown element; the overview holds <Paragraph> and <Section> blocks only' });
+    }
+  }
+  const raw = {
+    ...(isRecord(document.frontmatter) ? document.frontmatter : {}),
+    paragraphs: paragraphs.map((block) => ({ id: block.attributes.id, text: block.text })),
+    sections: sections.map((block) => ({
+      id: block.attributes.id,
+      heading: block.attributes.heading,
+      excerpts: block.children.map((child) => ({ policy: child.attributes.policy, passage: child.attributes.passage })),
+    })),
+  };
+  const result = overviewSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, ...locateBodyField(issue.path, { paragraphs, sections }), message: describeIssue(issue) });
+    }
+    return undefined;
+  }
+
+  // Every narrative passage is quoted exactly once, so the overview reproduces the report in full.
+  const passages = new Map(policies.flatMap((policy) => policy.data.narrative.map((passage) => [`${policy.id}#${passage.id}`, 0])));
+  result.data.sections.forEach((section, sectionIndex) => {
+    section.excerpts.forEach((excerpt, excerptIndex) => {
+      const key = `${excerpt.policy}#${excerpt.passage}`;
+      const line = sections[sectionIndex]?.children[excerptIndex]?.line;
+      if (!passages.has(key)) {
+        problems.push({ file, line, field: `<Excerpt policy="${excerpt.policy}" passage="${excerpt.passage}">`, message: 'names no narrative passage; expected a policy id and the id of one of its <Narrative> blocks' });
+      } else {
+        passages.set(key, passages.get(key)! + 1);
+      }
+    });
+  });
+  for (const [key, count] of passages) {
+    if (count !== 1) problems.push({ file, field: 'sections', message: `the narrative passage ${key} is quoted ${count} times; every passage belongs in exactly one section` });
+  }
+  return result.data;
+}
+
+/** Turns a schema path into a readable field name, with the line of the body block it points into. */
+function locateBodyField(path: PropertyKey[], blocksByField: Record<string, Block[]>): { field: string; line?: number } {
+  const [head, index] = path;
+  const blocks = typeof head === 'string' ? blocksByField[head] : undefined;
+  if (blocks && typeof index === 'number' && blocks[index]) {
+    const block = blocks[index];
+    const id = block.attributes.id ? ` id="${block.attributes.id}"` : '';
+    const rest = path.slice(2).map(String).join('.');
+    return { field: `<${block.name}${id}>${rest ? ` ${rest}` : ''}`, line: block.line };
+  }
+  return { field: joinField('', path) || '(frontmatter)' };
+}
+
+function joinField(prefix: string, path: PropertyKey[]): string {
+  return path.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), prefix);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing (${issue.message})`;
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  return issue.message;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

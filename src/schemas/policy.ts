@@ -1,0 +1,162 @@
+import { z } from 'astro/zod';
+import { documentNumber, isoDate, officialUrl, slug, text, yearMonth } from './common';
+
+/** Ids the other registries define; a reference to anything else fails validation. */
+export interface KnownIds {
+  ministries: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+}
+
+/** Status values, with the label readers see. */
+export const statusLabels = {
+  'in-force': '现行有效',
+  replaced: '已被新版替代',
+  'period-ended': '规划期已结束',
+  unknown: '效力待核',
+} as const;
+
+/** Anchors the policy page uses for itself; a clause may not take them. */
+export const reservedAnchors = new Set(['main-content', 'metadata', 'notes', 'clauses', 'narrative']);
+
+/** A reference to a registry entry that must exist (`reference()` alone accepts unknown ids). */
+function registryId(known: ReadonlySet<string> | undefined, what: string, file: string) {
+  return slug.refine((id) => !known || known.has(id), {
+    error: (issue) => `unknown ${what} id "${String(issue.input)}"; expected an id from ${file}`,
+  });
+}
+
+const statusSchema = z
+  .strictObject({
+    /** in-force | replaced | period-ended | unknown. */
+    state: z.enum(Object.keys(statusLabels) as [keyof typeof statusLabels], {
+      error: `expected one of: ${Object.keys(statusLabels).join(', ')}`,
+    }),
+    /** The month the status was last checked. */
+    asOf: yearMonth,
+    /** The fact the status rests on, one sentence. */
+    basis: text,
+    /** The document that replaced this one (required when state is `replaced`). */
+    successor: z
+      .strictObject({
+        /** Id of the successor when it is on this site. */
+        policy: slug.optional(),
+        /** Title of the successor. */
+        title: text.optional(),
+        documentNumber: documentNumber.optional(),
+        date: isoDate.optional(),
+      })
+      .refine((successor) => successor.policy || successor.title, 'a successor must name a document: give its `title` (or `policy`, the id of a document on this site)')
+      .optional(),
+  })
+  .refine((status) => status.state !== 'replaced' || status.successor, {
+    path: ['successor'],
+    message: 'state "replaced" needs a successor naming the document that replaced it',
+  });
+
+const noteSchema = z.strictObject({
+  /** The field the note is about, e.g. reportDate. */
+  field: text,
+  /** What the report says. */
+  report: text,
+  /** What the record says. */
+  record: text,
+  /** On what basis the record is known. */
+  basis: text,
+});
+
+/** Builds the schema of a policy document (frontmatter plus body blocks); with `known`, references are checked. */
+export function policySchema(known?: KnownIds) {
+  const ministryId = registryId(known?.ministries, 'ministry', 'content/ministries.yaml');
+  const topicId = registryId(known?.topics, 'topic', 'content/topics.yaml');
+  const anchor = slug.refine((id) => !reservedAnchors.has(id), {
+    error: (issue) => `"${String(issue.input)}" is used by the page itself; choose another id`,
+  });
+
+  const clause = z.strictObject({
+    /** Permanent anchor: `/policies/<policy>/#<id>`. */
+    id: anchor,
+    /** Lead phrase or number of the clause. */
+    heading: text,
+    /** Topic ids, at least one. */
+    topics: z.array(topicId).min(1, 'every clause needs at least one topic id in its topics="…" attribute'),
+    /** The clause, word for word as the report's Table 1 prints it. */
+    text: text,
+  });
+
+  const narrative = z.strictObject({
+    /** Permanent anchor of the passage. */
+    id: anchor,
+    /** The report's narrative passage about this document, word for word. */
+    text: text,
+  });
+
+  return z
+    .strictObject({
+      /** Short title as the report names it, without 《》. */
+      title: text,
+      /** The 文件名称 cell of Table 1, verbatim. */
+      reportTitle: text.optional(),
+      /** Official title from the record. */
+      officialTitle: text,
+      /** 发文字号 or order number, standard 〔〕 brackets. */
+      documentNumber: documentNumber.optional(),
+      /** The report's date (Table 1 时间) as YYYY-MM. */
+      reportDate: yearMonth.optional(),
+      /** 成文日期, only where confirmed. */
+      signed: isoDate.optional(),
+      /** 发布日期, only where confirmed. */
+      published: isoDate.optional(),
+      /** 施行日期, only where confirmed. */
+      inForce: isoDate.optional(),
+      /** Issuing bodies in official order, as registry ids. */
+      issuers: z.array(ministryId).min(1, 'list at least one issuing body id'),
+      /** The report's 主要发文部门 text, verbatim. */
+      reportIssuers: text.optional(),
+      /** Whether `issuers` is the full official list. */
+      issuersComplete: z.boolean({ error: 'expected true or false' }),
+      /** Topic ids of the document (every clause topic included). */
+      topics: z.array(topicId).min(1, 'list at least one topic id'),
+      /** Table 1 序号; absent for a document the report cites only in its narrative. */
+      tableRow: z.number({ error: 'expected the Table 1 row number' }).int().positive().optional(),
+      /** Status as of a date, with its basis. */
+      status: statusSchema,
+      /** 原文链接 on an official domain. */
+      sourceUrl: officialUrl.optional(),
+      /** Editorial notes where the report and the record differ. */
+      notes: z.array(noteSchema).default([]),
+      /** Table 1 相关内容, one clause per line, in order. */
+      clauses: z.array(clause),
+      /** The report's narrative passages about this document. */
+      narrative: z.array(narrative).min(1, 'expected the report\'s narrative passage in a <Narrative> block'),
+    })
+    .superRefine((policy, ctx) => {
+      const seen = new Set<string>();
+      const anchors = [
+        ...policy.clauses.map((clause, index) => ({ id: clause.id, path: ['clauses', index, 'id'] })),
+        ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
+      ];
+      for (const { id, path } of anchors) {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate anchor id "${id}" in this document; every clause and passage needs its own id` });
+        seen.add(id);
+      }
+      policy.clauses.forEach((clause, index) => {
+        for (const topic of clause.topics) {
+          if (!policy.topics.includes(topic)) {
+            ctx.addIssue({ code: 'custom', path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the document's frontmatter topics` });
+          }
+        }
+      });
+      if (policy.tableRow !== undefined) {
+        for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
+          if (!policy[field]) ctx.addIssue({ code: 'custom', path: [field], message: `required for a Table 1 document (tableRow ${policy.tableRow})` });
+        }
+        if (policy.clauses.length === 0) ctx.addIssue({ code: 'custom', path: ['clauses'], message: 'a Table 1 document needs its 相关内容 as <Clause> blocks' });
+      } else if (!policy.signed && !policy.published) {
+        ctx.addIssue({ code: 'custom', path: ['signed'], message: 'a document outside Table 1 needs a signed or published date to be placed on the timeline' });
+      }
+    });
+}
+
+export type Policy = z.infer<ReturnType<typeof policySchema>>;
+export type Clause = Policy['clauses'][number];
+export type PolicyStatus = keyof typeof statusLabels;
