@@ -2,7 +2,8 @@
  * The one place that builds the site's URLs and anchors. Every path is permanent once
  * published (see content/url-lock.json); all of them respect the deploy base path.
  */
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+// Outside Astro (scripts, tests) there is no BASE_URL: paths are then site-relative.
+const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
 /** Prefixes a site path (starting with "/") with the deploy base. */
 export function withBase(path: string): string {
@@ -37,6 +38,11 @@ export function topicPath(topicId: string): string {
 /** `/overview/`, optionally at one of its anchors. */
 export function overviewPath(anchorId?: string): string {
   return withBase('/overview/') + (anchorId ? `#${anchorId}` : '');
+}
+
+/** The anchor on /overview/ of a document's narrative passage quoted there. */
+export function excerptAnchor(policyId: string, passageId: string): string {
+  return `${policyId}--${passageId}`;
 }
 
 /** The home page, the timeline of all documents. */

@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** The built site. */
+export const distDir = join(import.meta.dirname, '..', '..', 'dist');
+
+/** Every HTML page of the build as `{ path, html }`, where path is the URL path ("/policies/x/"). */
+export function builtPages(): { path: string; html: string }[] {
+  if (!existsSync(distDir)) throw new Error('dist/ is missing: run `npm run build` first');
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => {
+      const file = join(entry.parentPath, entry.name);
+      const path = '/' + relative(distDir, file).split(sep).join('/').replace(/index\.html$/, '');
+      return { path, html: readFileSync(file, 'utf8') };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The visible text of an HTML page (scripts, styles and tags removed, entities decoded). */
+export function visibleText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<head>[\s\S]*?<\/head>/i, ' ')
+      .replace(/<[^>]+>/g, ''),
+  );
+}
+
+/** The ids of elements on a page. */
+export function elementIds(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => decodeEntities(match[1])));
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/loaders/content-error';
+import { loadCorpus } from '../../src/loaders/corpus';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = join(projectRoot, 'tests/fixtures');
+const baseDir = join(fixtures, 'base');
+const invalidDir = join(fixtures, 'invalid');
+
+/** What one invalid case must report: `file` exactly, `field` and `message` as substrings. */
+interface Expected {
+  file: string;
+  field: string;
+  message: string;
+}
+
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Copies the base corpus to `<tmp>/content/`, overlays the case's files (not expected.json), returns `<tmp>`. */
+function corpusWithOverlay(caseDir?: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'mg-content-'));
+  tempDirs.push(root);
+  const content = join(root, 'content');
+  cpSync(baseDir, content, { recursive: true });
+  if (caseDir) {
+    cpSync(caseDir, content, { recursive: true, filter: (source) => source !== join(caseDir, 'expected.json') });
+  }
+  return root;
+}
+
+/** Runs the loader and returns the ContentError it throws (failing the test if it does not throw one). */
+function loadError(root: string): ContentError {
+  try {
+    loadCorpus(root, 'content');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return error as ContentError;
+  }
+  expect.fail('loadCorpus accepted invalid content');
+}
+
+describe('content validation', () => {
+  it('accepts the minimal base corpus', () => {
+    const corpus = loadCorpus(corpusWithOverlay(), 'content');
+    expect(corpus.ministries).toHaveLength(3);
+    expect(corpus.topics).toHaveLength(2);
+    expect(corpus.policies.map((policy) => policy.id).sort()).toEqual(['2022-industrial-carbon-peak', '2023-nonferrous-stable-growth']);
+    expect(corpus.policies.map((policy) => policy.filePath).sort()).toEqual([
+      'content/policies/2022-industrial-carbon-peak.mdx',
+      'content/policies/2023-nonferrous-stable-growth.mdx',
+    ]);
+  });
+
+  it('accepts the base corpus straight from tests/fixtures', () => {
+    expect(() => loadCorpus(fixtures, 'base')).not.toThrow();
+  });
+
+  const cases = readdirSync(invalidDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+  it('has the invalid cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(14);
+  });
+
+  describe.each(cases)('rejects invalid/%s', (name) => {
+    const caseDir = join(invalidDir, name);
+    const expected = JSON.parse(readFileSync(join(caseDir, 'expected.json'), 'utf8')) as Expected;
+
+    it(`reports ${expected.file}: ${expected.field}`, () => {
+      const error = loadError(corpusWithOverlay(caseDir));
+      const match = error.problems.find(
+        (problem) => problem.file === expected.file && problem.field.includes(expected.field) && problem.message.includes(expected.message),
+      );
+      expect(match, `no problem matches ${JSON.stringify(expected)}; got:\n${error.message}`).toBeDefined();
+      expect(error.message).toContain(expected.file);
+      expect(error.message).toContain(expected.field);
+      expect(error.message).toContain(expected.message);
+    });
+  });
+
+  it('accepts the real content/ with its 13 policies', () => {
+    const corpus = loadCorpus(projectRoot, 'content');
+    expect(corpus.policies).toHaveLength(13);
+  });
+});
