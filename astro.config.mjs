@@ -3,8 +3,8 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 
-// SITE and BASE let the same build be deployed at any origin and under any sub-path.
-const site = process.env.SITE ?? 'https://mg-policy.example.org';
+// SITE (the public origin, for canonical URLs) and BASE (a sub-path) let one build serve any static host.
+const site = process.env.SITE;
 const base = process.env.BASE ?? '/';
 
 export default defineConfig({

@@ -45,6 +45,16 @@ export function excerptAnchor(policyId: string, passageId: string): string {
   return `${policyId}--${passageId}`;
 }
 
+/** `/search/`, optionally with a query. */
+export function searchPath(query?: string): string {
+  return withBase('/search/') + (query ? `?q=${encodeURIComponent(query)}` : '');
+}
+
+/** `/ministries/`, `/topics/` and `/about/`: the index pages. */
+export function indexPath(section: 'ministries' | 'topics' | 'about'): string {
+  return withBase(`/${section}/`);
+}
+
 /** The home page, the timeline of all documents. */
 export function homePath(): string {
   return withBase('/');

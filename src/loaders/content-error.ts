@@ -21,6 +21,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    // Where in the loader the problem was found is of no use to whoever edits the content.
+    this.stack = this.message;
   }
 }
 

@@ -36,15 +36,23 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
 
   const ministries = loadRegistry(join(dir, 'ministries.yaml'), ministrySchema, display, problems);
   const topics = loadRegistry(join(dir, 'topics.yaml'), topicSchema, display, problems);
-  const known = { ministries: new Set(ministries.map((m) => m.id)), topics: new Set(topics.map((t) => t.id)) };
+  // Ids of entries that failed their own checks still count as known, so that they are reported once.
+  const known = { ministries: ministries.ids, topics: topics.ids };
 
   const policies = loadPolicies(join(dir, 'policies'), policySchema(known), display, problems);
   checkSuccessors(policies, problems);
-  checkTopicCoverage(topics, policies, display(join(dir, 'topics.yaml')), problems);
+  // Checks across documents are only meaningful when every document loaded.
+  if (policies.failedIds.size === 0) checkTopicCoverage(topics.entries, policies.entries, display(join(dir, 'topics.yaml')), problems);
   const overview = loadOverview(join(dir, 'overview.mdx'), policies, display, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { ministries, topics, policies, overview: overview! };
+  return { ministries: ministries.entries, topics: topics.entries, policies: policies.entries, overview: overview! };
+}
+
+/** What was loaded of a kind of content: the valid entries and the ids of all, valid or not. */
+interface Loaded<T> {
+  entries: T[];
+  ids: Set<string>;
 }
 
 function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
@@ -52,27 +60,30 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
   schema: Schema,
   display: (path: string) => string,
   problems: ContentProblem[],
-): z.infer<Schema>[] {
+): Loaded<z.infer<Schema>> {
   const file = display(path);
+  const entries: z.infer<Schema>[] = [];
+  const ids = new Set<string>();
   if (!existsSync(path)) {
     problems.push({ file, field: '(file)', message: 'missing; expected a YAML list of entries' });
-    return [];
+    return { entries, ids };
   }
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
     problems.push({ file, field: '(file)', message: `invalid YAML: ${(error as Error).message}` });
-    return [];
+    return { entries, ids };
   }
   if (!Array.isArray(raw)) {
     problems.push({ file, field: '(file)', message: 'expected a YAML list of entries (each line starting with "- id: …")' });
-    return [];
+    return { entries, ids };
   }
-  const entries: z.infer<Schema>[] = [];
   const seen = new Set<string>();
   raw.forEach((item, index) => {
-    const label = `[${index}]${isRecord(item) && typeof item.id === 'string' ? ` (id "${item.id}")` : ''}`;
+    const id = isRecord(item) && typeof item.id === 'string' ? item.id : undefined;
+    if (id) ids.add(id);
+    const label = `[${index}]${id ? ` (id "${id}")` : ''}`;
     const result = schema.safeParse(item, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) problems.push({ file, field: joinField(label, issue.path), message: describeIssue(issue) });
@@ -82,7 +93,7 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
     seen.add(result.data.id);
     entries.push(result.data);
   });
-  return entries;
+  return { entries, ids };
 }
 
 function loadPolicies(
@@ -90,11 +101,12 @@ function loadPolicies(
   schema: ReturnType<typeof policySchema>,
   display: (path: string) => string,
   problems: ContentProblem[],
-): PolicyEntry[] {
+): Loaded<PolicyEntry> & { failedIds: Set<string> } {
   const files = existsSync(dir) ? listFiles(dir).filter((path) => path.endsWith('.mdx')) : [];
   if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: 'expected at least one policy file <policy-id>.mdx' });
 
   const policies: PolicyEntry[] = [];
+  const failedIds = new Set<string>();
   const fileById = new Map<string, string>();
   for (const path of files) {
     const file = display(path);
@@ -128,22 +140,22 @@ function loadPolicies(
       narrative: narrativeBlocks.map((block) => ({ id: block.attributes.id, text: block.text })),
     };
     const result = schema.safeParse(raw, { reportInput: true });
+    if (!result.success || document.syntaxProblems.length > 0) failedIds.add(id);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push({ file, ...locateBodyField(issue.path, { clauses: clauseBlocks, narrative: narrativeBlocks }), message: describeIssue(issue) });
+        problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { clauses: clauseBlocks, narrative: narrativeBlocks }), message: describeIssue(issue) });
       }
       continue;
     }
     policies.push({ id, filePath: file, data: result.data });
   }
-  return policies;
+  return { entries: policies, ids: new Set(fileById.keys()), failedIds };
 }
 
-function checkSuccessors(policies: PolicyEntry[], problems: ContentProblem[]) {
-  const ids = new Set(policies.map((policy) => policy.id));
-  for (const policy of policies) {
+function checkSuccessors(policies: Loaded<PolicyEntry>, problems: ContentProblem[]) {
+  for (const policy of policies.entries) {
     const successor = policy.data.status.successor?.policy;
-    if (successor && !ids.has(successor)) {
+    if (successor && !policies.ids.has(successor)) {
       problems.push({ file: policy.filePath, field: 'status.successor.policy', message: `names "${successor}", which is not a policy id on this site` });
     }
   }
@@ -158,7 +170,7 @@ function checkTopicCoverage(topics: Topic[], policies: PolicyEntry[], file: stri
 
 function loadOverview(
   path: string,
-  policies: PolicyEntry[],
+  policies: Loaded<PolicyEntry> & { failedIds: Set<string> },
   display: (path: string) => string,
   problems: ContentProblem[],
 ): Overview | undefined {
@@ -188,17 +200,18 @@ function loadOverview(
   const result = overviewSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file, ...locateBodyField(issue.path, { paragraphs, sections }), message: describeIssue(issue) });
+      problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { paragraphs, sections }), message: describeIssue(issue) });
     }
     return undefined;
   }
 
   // Every narrative passage is quoted exactly once, so the overview reproduces the report in full.
-  const passages = new Map(policies.flatMap((policy) => policy.data.narrative.map((passage) => [`${policy.id}#${passage.id}`, 0])));
+  const passages = new Map(policies.entries.flatMap((policy) => policy.data.narrative.map((passage) => [`${policy.id}#${passage.id}`, 0])));
   result.data.sections.forEach((section, sectionIndex) => {
     section.excerpts.forEach((excerpt, excerptIndex) => {
       const key = `${excerpt.policy}#${excerpt.passage}`;
       const line = sections[sectionIndex]?.children[excerptIndex]?.line;
+      if (policies.failedIds.has(excerpt.policy)) return; // that document's own problems are reported already
       if (!passages.has(key)) {
         problems.push({ file, line, field: `<Excerpt policy="${excerpt.policy}" passage="${excerpt.passage}">`, message: 'names no narrative passage; expected a policy id and the id of one of its <Narrative> blocks' });
       } else {
@@ -212,17 +225,21 @@ function loadOverview(
   return result.data;
 }
 
-/** Turns a schema path into a readable field name, with the line of the body block it points into. */
-function locateBodyField(path: PropertyKey[], blocksByField: Record<string, Block[]>): { field: string; line?: number } {
+/** Turns a schema path into a readable field name and the line it sits on (frontmatter key or body block). */
+function locateField(
+  path: PropertyKey[],
+  frontmatterLines: Record<string, number>,
+  blocksByField: Record<string, Block[]>,
+): { field: string; line?: number } {
   const [head, index] = path;
   const blocks = typeof head === 'string' ? blocksByField[head] : undefined;
   if (blocks && typeof index === 'number' && blocks[index]) {
     const block = blocks[index];
     const id = block.attributes.id ? ` id="${block.attributes.id}"` : '';
-    const rest = path.slice(2).map(String).join('.');
+    const rest = joinField('', path.slice(2));
     return { field: `<${block.name}${id}>${rest ? ` ${rest}` : ''}`, line: block.line };
   }
-  return { field: joinField('', path) || '(frontmatter)' };
+  return { field: joinField('', path) || '(frontmatter)', line: typeof head === 'string' ? frontmatterLines[head] : undefined };
 }
 
 function joinField(prefix: string, path: PropertyKey[]): string {
@@ -230,7 +247,7 @@ function joinField(prefix: string, path: PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing (${issue.message})`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `required but missing (${issue.message})`;
   if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
   return issue.message;
 }

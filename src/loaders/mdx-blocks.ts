@@ -22,6 +22,8 @@ export interface Block {
 /** A content file split into its YAML frontmatter and its body blocks. */
 export interface MdxDocument {
   frontmatter: unknown;
+  /** 1-based line of each top-level frontmatter key, so problems can point at it. */
+  frontmatterLines: Record<string, number>;
   blocks: Block[];
   /** Problems with the file's shape (not with its values), each with the line it sits on. */
   syntaxProblems: { line?: number; field: string; message: string }[];
@@ -34,7 +36,7 @@ export function parseMdxDocument(source: string): MdxDocument {
   const syntaxProblems: MdxDocument['syntaxProblems'] = [];
   const match = FRONTMATTER.exec(source);
   if (!match) {
-    return { frontmatter: {}, blocks: [], syntaxProblems: [{ line: 1, field: 'frontmatter', message: 'expected the file to start with a YAML frontmatter block between two "---" lines' }] };
+    return { frontmatter: {}, frontmatterLines: {}, blocks: [], syntaxProblems: [{ line: 1, field: 'frontmatter', message: 'expected the file to start with a YAML frontmatter block between two "---" lines' }] };
   }
   let frontmatter: unknown = {};
   try {
@@ -44,6 +46,12 @@ export function parseMdxDocument(source: string): MdxDocument {
     syntaxProblems.push({ line: 2, field: 'frontmatter', message: `invalid YAML: ${(error as Error).message}` });
   }
 
+  const frontmatterLines: Record<string, number> = {};
+  match[1].split('\n').forEach((line, index) => {
+    const key = /^([A-Za-z][\w-]*):/.exec(line)?.[1];
+    if (key) frontmatterLines[key] = index + 2;
+  });
+
   const bodyLineOffset = match[0].split('\n').length - 1;
   let tree: Root;
   try {
@@ -51,7 +59,7 @@ export function parseMdxDocument(source: string): MdxDocument {
   } catch (error) {
     const { message, line } = error as { message: string; line?: number };
     syntaxProblems.push({ line: line ? line + bodyLineOffset : undefined, field: 'body', message: `invalid MDX: ${message}` });
-    return { frontmatter, blocks: [], syntaxProblems };
+    return { frontmatter, frontmatterLines, blocks: [], syntaxProblems };
   }
 
   const blocks: Block[] = [];
@@ -66,7 +74,7 @@ export function parseMdxDocument(source: string): MdxDocument {
       });
     }
   }
-  return { frontmatter, blocks, syntaxProblems };
+  return { frontmatter, frontmatterLines, blocks, syntaxProblems };
 }
 
 function toBlock(node: RootContent, lineOffset: number, problems: MdxDocument['syntaxProblems']): Block | undefined {

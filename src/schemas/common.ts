@@ -12,7 +12,7 @@ export const text = z.string({ error: 'expected text' }).trim().min(1, 'must not
 export const isoDate = z
   .string({ error: 'expected a quoted date "YYYY-MM-DD", e.g. "2023-08-25"' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date "YYYY-MM-DD", e.g. "2023-08-25"')
-  .refine((value) => isRealDate(value), 'is not a real calendar date');
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value), 'is not a real calendar date');
 
 /** A month written `YYYY-MM`. */
 export const yearMonth = z

@@ -11,9 +11,10 @@ const fixtures = join(projectRoot, 'tests/fixtures');
 const baseDir = join(fixtures, 'base');
 const invalidDir = join(fixtures, 'invalid');
 
-/** What one invalid case must report: `file` exactly, `field` and `message` as substrings. */
+/** What one invalid case must report: `file` (and `line`, when given) exactly, `field` and `message` as substrings. */
 interface Expected {
   file: string;
+  line?: number;
   field: string;
   message: string;
 }
@@ -78,10 +79,14 @@ describe('content validation', () => {
     it(`reports ${expected.file}: ${expected.field}`, () => {
       const error = loadError(corpusWithOverlay(caseDir));
       const match = error.problems.find(
-        (problem) => problem.file === expected.file && problem.field.includes(expected.field) && problem.message.includes(expected.message),
+        (problem) =>
+          problem.file === expected.file &&
+          (expected.line === undefined || problem.line === expected.line) &&
+          problem.field.includes(expected.field) &&
+          problem.message.includes(expected.message),
       );
       expect(match, `no problem matches ${JSON.stringify(expected)}; got:\n${error.message}`).toBeDefined();
-      expect(error.message).toContain(expected.file);
+      expect(error.message).toContain(expected.line === undefined ? expected.file : `${expected.file}:${expected.line}`);
       expect(error.message).toContain(expected.field);
       expect(error.message).toContain(expected.message);
     });
