@@ -1,0 +1,69 @@
+/**
+ * Search text normalization, shared by the index (at build time) and the browser. It works one
+ * character at a time, so a match in normalized text maps straight back to the original text.
+ */
+
+/** Traditional → simplified characters (only those the corpus needs; built by variants.ts). */
+export type VariantMap = Readonly<Record<string, string>>;
+
+/** Dropped from searchable text: whitespace, quotes, and every kind of bracket around a document number. */
+const DROPPED = /^[\s〔〕［］[\]()（）﹝﹞【】〖〗「」『』《》〈〉“”"'‘’]$/u;
+
+/** One character, normalized: full-width to half-width, lower case, traditional to simplified; "" if dropped. */
+export function normalizeChar(char: string, variants?: VariantMap): string {
+  if (DROPPED.test(char)) return '';
+  const folded = char.normalize('NFKC').toLowerCase();
+  if (DROPPED.test(folded)) return '';
+  return variants ? [...folded].map((c) => variants[c] ?? c).join('') : folded;
+}
+
+/** Normalized text with, for each of its UTF-16 units, the index of the original character it came from. */
+export function normalizeWithOrigins(text: string, variants?: VariantMap): { text: string; origins: number[] } {
+  let normalized = '';
+  const origins: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const folded = normalizeChar(char, variants);
+    normalized += folded;
+    for (let unit = 0; unit < folded.length; unit += 1) origins.push(index);
+    index += char.length;
+  }
+  return { text: normalized, origins };
+}
+
+/** Normalized text. */
+export function normalizeText(text: string, variants?: VariantMap): string {
+  return normalizeWithOrigins(text, variants).text;
+}
+
+/** The words of a query: split on spaces, normalized, empty and repeated ones dropped. */
+export function queryWords(query: string, variants?: VariantMap): string[] {
+  return [...new Set(query.split(/[\s\u3000]+/).map((word) => normalizeText(word, variants)).filter(Boolean))];
+}
+
+/**
+ * Pagefind sees text as tokens of 4 base-36 digits per character (a fixed width, so that one
+ * character's code is a prefix of every pair that starts with it) and indexes every pair of
+ * neighbouring characters. Any substring of two or more characters is then the set of its pairs,
+ * and a single character is the prefix of its pairs: no word segmentation is involved, so every
+ * document containing the query is found, in any browser.
+ */
+export function charCode(char: string): string {
+  return char.codePointAt(0)!.toString(36).padStart(4, '0');
+}
+
+/** The index tokens of normalized text: one per pair of neighbouring characters, plus the last character alone. */
+export function indexTokens(normalized: string): string {
+  const codes = [...normalized].map(charCode);
+  return codes.map((code, index) => code + (codes[index + 1] ?? '')).join(' ');
+}
+
+/** The Pagefind query for normalized words: every pair of each word (a one-character word is its own prefix). */
+export function queryTokens(words: string[]): string {
+  return words
+    .map((word) => {
+      const codes = [...word].map(charCode);
+      return codes.length === 1 ? codes[0] : codes.slice(1).map((code, index) => codes[index] + code).join(' ');
+    })
+    .join(' ');
+}

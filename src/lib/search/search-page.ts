@@ -1,0 +1,283 @@
+/**
+ * The search page in the browser: reads the query and filters from the URL, asks Pagefind for the
+ * documents holding every character pair of the query, confirms and ranks them (rank.ts), and shows
+ * each as a link to the clause that holds the query. Every string from the reader or the index
+ * reaches the page as text (textContent), never as HTML.
+ */
+import { queryTokens, queryWords, type VariantMap } from './normalize';
+import { assessDocument, excerpt, type Assessment } from './rank';
+import type { SearchSection } from './sections';
+
+/** A facet: its URL parameter, label, and the values (URL value, index value, label). */
+export interface Facet {
+  key: 'year' | 'ministry' | 'topic' | 'status';
+  label: string;
+  values: { value: string; indexValue: string; label: string }[];
+}
+
+/** What the page embeds for this script. */
+export interface SearchConfig {
+  base: string;
+  variants: VariantMap;
+  facets: Facet[];
+}
+
+interface PagefindResult {
+  id: string;
+  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  /** Loads the filter index; after it, every search response carries filter counts. */
+  filters: () => Promise<unknown>;
+  search: (term: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+}
+
+interface Ranked {
+  url: string;
+  meta: Record<string, string>;
+  assessment: Assessment;
+}
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 150;
+
+export function startSearchPage(root: HTMLElement, config: SearchConfig) {
+  const form = root.querySelector<HTMLFormElement>('form[role="search"]')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const facetsBox = root.querySelector<HTMLElement>('[data-search-facets]')!;
+  const facetsDetails = root.querySelector<HTMLDetailsElement>('[data-search-facets-box]')!;
+  // Facets stand open beside the results on wide screens and fold above them on phones.
+  facetsDetails.open = matchMedia('(min-width: 64rem)').matches;
+  const results = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const exactList = results.querySelector<HTMLOListElement>('[data-exact]')!;
+  const relatedHeadings = results.querySelectorAll<HTMLElement>('[data-related-heading]');
+  const relatedList = results.querySelector<HTMLOListElement>('[data-related]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  root.querySelector<HTMLElement>('[data-search-needs-js]')?.remove();
+  form.hidden = false;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+  let words: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const loadPagefind = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)
+      .then(async (engine: Pagefind) => {
+        await engine.filters();
+        return engine;
+      })
+      .catch((error) => {
+        pagefind = undefined;
+        throw error;
+      }));
+
+  /** State from the URL; filter values that are not offered are ignored. */
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    const filters: Partial<Record<Facet['key'], string>> = {};
+    for (const facet of config.facets) {
+      const value = params.get(facet.key);
+      if (value && facet.values.some((option) => option.value === value)) filters[facet.key] = value;
+    }
+    const sort = params.get('sort') === 'newest' || params.get('sort') === 'oldest' ? params.get('sort')! : 'relevance';
+    return { query: params.get('q') ?? '', filters, sort };
+  }
+
+  function writeUrl(state: ReturnType<typeof readUrl>) {
+    const params = new URLSearchParams();
+    if (state.query) params.set('q', state.query);
+    for (const [key, value] of Object.entries(state.filters)) if (value) params.set(key, value);
+    if (state.sort !== 'relevance') params.set('sort', state.sort);
+    const search = params.toString();
+    history.replaceState(null, '', search ? `?${search}` : location.pathname);
+  }
+
+  let state = readUrl();
+  input.value = state.query;
+  sortSelect.value = state.sort;
+
+  function say(text: string) {
+    status.textContent = text;
+  }
+
+  async function run() {
+    const current = ++generation;
+    words = queryWords(state.query, config.variants);
+    exactList.replaceChildren();
+    relatedList.replaceChildren();
+    for (const element of relatedHeadings) element.hidden = true;
+    more.hidden = true;
+    empty.hidden = true;
+    if (words.length === 0) {
+      say('');
+      renderFacets(undefined);
+      empty.hidden = false;
+      renderEmpty('');
+      return;
+    }
+    say('正在搜索…');
+    let engine: Pagefind;
+    try {
+      engine = await loadPagefind();
+    } catch {
+      if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
+      return;
+    }
+    const filters: Record<string, string> = {};
+    for (const facet of config.facets) {
+      const value = state.filters[facet.key];
+      if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
+    }
+    const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
+    const response = await engine.search(queryTokens(words), { filters, sort });
+    if (current !== generation || !response) return;
+    renderFacets(response.filters);
+    pending = response.results;
+    if (pending.length === 0) {
+      say(`没有找到包含“${state.query}”的文件`);
+      empty.hidden = false;
+      renderEmpty(state.query);
+      return;
+    }
+    await showMore(current, response.results.length);
+  }
+
+  /** Loads, checks and shows the next page of documents (only these documents' data is downloaded). */
+  async function showMore(current: number, total: number) {
+    const batch = pending.splice(0, PAGE_SIZE);
+    const loaded = await Promise.all(batch.map((result) => result.data()));
+    if (current !== generation) return;
+    const ranked: Ranked[] = loaded.map((data) => ({
+      url: data.url,
+      meta: data.meta,
+      assessment: assessDocument(JSON.parse(data.meta.sections) as SearchSection[], words),
+    }));
+    const complete = ranked.filter((item) => item.assessment.complete);
+    if (state.sort === 'relevance') complete.sort((a, b) => b.assessment.score - a.assessment.score);
+    for (const item of complete) exactList.append(renderResult(item));
+    for (const item of ranked.filter((item) => !item.assessment.complete)) relatedList.append(renderResult(item));
+    for (const element of relatedHeadings) element.hidden = relatedList.childElementCount === 0;
+    more.hidden = pending.length === 0;
+    const shown = exactList.childElementCount + relatedList.childElementCount;
+    say(`找到 ${total} 份文件${shown < total ? `，已显示 ${shown} 份` : ''}`);
+  }
+
+  function renderResult({ url, meta, assessment }: Ranked): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'card';
+    const best = assessment.best;
+    const target = new URL(url, location.href);
+    for (const word of words) target.searchParams.append('hl', word);
+    target.hash = best?.section.anchor ?? '';
+
+    const heading = document.createElement('h3');
+    heading.className = 'text-lg font-semibold';
+    const link = document.createElement('a');
+    link.href = target.pathname + target.search + target.hash;
+    link.textContent = meta.title;
+    heading.append(link);
+
+    const details = document.createElement('p');
+    details.className = 'text-sm text-muted';
+    details.textContent = [meta.documentNumber, meta.date, best?.section.label].filter(Boolean).join(' · ');
+
+    item.append(heading, details);
+    if (best) {
+      const quote = excerpt(best);
+      const paragraph = document.createElement('p');
+      paragraph.className = 'mt-1';
+      if (quote.cutStart) paragraph.append('…');
+      let at = 0;
+      for (const [from, to] of quote.ranges) {
+        paragraph.append(quote.text.slice(at, from));
+        const mark = document.createElement('mark');
+        mark.textContent = quote.text.slice(from, to);
+        paragraph.append(mark);
+        at = to;
+      }
+      paragraph.append(quote.text.slice(at));
+      if (quote.cutEnd) paragraph.append('…');
+      item.append(paragraph);
+    }
+    return item;
+  }
+
+  function renderFacets(counts: PagefindResponse['filters'] | undefined) {
+    facetsBox.replaceChildren();
+    facetsDetails.hidden = !counts;
+    if (!counts) return;
+    for (const facet of config.facets) {
+      const count = (option: Facet['values'][number]) => counts[facet.key]?.[option.indexValue] ?? 0;
+      const options = facet.values
+        .filter((option) => count(option) > 0 || state.filters[facet.key] === option.value)
+        .sort((a, b) => (facet.key === 'year' ? 0 : count(b) - count(a)));
+      if (options.length === 0) continue;
+      const group = document.createElement('fieldset');
+      group.className = 'mt-3';
+      const legend = document.createElement('legend');
+      legend.className = 'text-sm text-muted';
+      legend.textContent = facet.label;
+      const list = document.createElement('div');
+      list.className = 'mt-1 flex flex-wrap gap-2';
+      for (const option of options) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'chip';
+        const pressed = state.filters[facet.key] === option.value;
+        button.setAttribute('aria-pressed', String(pressed));
+        button.textContent = `${option.label} `;
+        const countLabel = document.createElement('span');
+        countLabel.className = 'text-muted';
+        countLabel.textContent = String(count(option));
+        button.append(countLabel);
+        button.addEventListener('click', () => {
+          state = { ...state, filters: { ...state.filters, [facet.key]: pressed ? undefined : option.value } };
+          writeUrl(state);
+          void run();
+        });
+        list.append(button);
+      }
+      group.append(legend, list);
+      facetsBox.append(group);
+    }
+  }
+
+  function renderEmpty(query: string) {
+    const lead = empty.querySelector<HTMLElement>('[data-empty-lead]')!;
+    lead.textContent = query
+      ? `没有找到包含“${query}”的文件。可以减少关键词、去掉筛选条件，或换一个说法：`
+      : '输入关键词开始搜索，例如：';
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      state = { ...state, query: input.value.trim() };
+      writeUrl(state);
+      void run();
+    }, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state = { ...state, query: input.value.trim() };
+    writeUrl(state);
+    void run();
+  });
+  sortSelect.addEventListener('change', () => {
+    state = { ...state, sort: sortSelect.value };
+    writeUrl(state);
+    void run();
+  });
+  more.addEventListener('click', () => void showMore(generation, exactList.childElementCount + relatedList.childElementCount + pending.length));
+  void run();
+}

@@ -1,0 +1,18 @@
+/**
+ * The searchable parts of a document. Each is indexed on its own (so a match points to it) and its
+ * original text travels with the result, so the browser can check, excerpt and highlight it.
+ */
+export interface SearchSection {
+  /** Anchor on the document page: a clause, a passage, or "metadata" (title, number, issuers). */
+  anchor: string;
+  /** What the reader sees before the excerpt, e.g. the clause heading or "发文字号". */
+  label: string;
+  /** The original text. */
+  text: string;
+}
+
+/** The anchor of a document's metadata block. */
+export const METADATA_ANCHOR = 'metadata';
+
+/** Labels of the metadata sections whose match means "this document by name". */
+export const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as const;
