@@ -42,20 +42,24 @@ export function queryWords(query: string, variants?: VariantMap): string[] {
 }
 
 /**
- * Pagefind sees text as tokens of 4 base-36 digits per character (a fixed width, so that one
- * character's code is a prefix of every pair that starts with it) and indexes every pair of
- * neighbouring characters. Any substring of two or more characters is then the set of its pairs,
- * and a single character is the prefix of its pairs: no word segmentation is involved, so every
- * document containing the query is found, in any browser.
+ * Pagefind sees text as ASCII tokens: each character becomes a short base-36 code, and every pair
+ * of neighbouring characters is indexed. Any substring of two or more characters is then the set
+ * of its pairs, and a single character is the prefix of its pairs (the codes are prefix-free), so
+ * no word segmentation is involved: every document containing the query is found, in any browser.
+ * Codes: 3 digits below 35·36² (all common CJK ideographs), "z" + 4 digits above.
  */
+const SHORT_CODES = 35 * 36 * 36;
+
+/** The prefix-free code of one character. */
 export function charCode(char: string): string {
-  return char.codePointAt(0)!.toString(36).padStart(4, '0');
+  const point = char.codePointAt(0)!;
+  return point < SHORT_CODES ? point.toString(36).padStart(3, '0') : `z${point.toString(36).padStart(4, '0')}`;
 }
 
-/** The index tokens of normalized text: one per pair of neighbouring characters, plus the last character alone. */
+/** The index tokens of normalized text: each distinct pair of neighbouring characters, and the last character alone. */
 export function indexTokens(normalized: string): string {
   const codes = [...normalized].map(charCode);
-  return codes.map((code, index) => code + (codes[index + 1] ?? '')).join(' ');
+  return [...new Set(codes.map((code, index) => code + (codes[index + 1] ?? '')))].join(' ');
 }
 
 /** The Pagefind query for normalized words: every pair of each word (a one-character word is its own prefix). */

@@ -31,6 +31,7 @@ interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
+  init: () => Promise<void>;
   /** Loads the filter index; after it, every search response carries filter counts. */
   filters: () => Promise<unknown>;
   search: (term: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
@@ -64,6 +65,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   form.hidden = false;
 
   let pagefind: Promise<Pagefind> | undefined;
+  let facetCounts: Promise<unknown> | undefined;
   let generation = 0;
   let pending: PagefindResult[] = [];
   let words: string[] = [];
@@ -72,13 +74,33 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)
       .then(async (engine: Pagefind) => {
-        await engine.filters();
+        await engine.init();
         return engine;
       })
       .catch((error) => {
         pagefind = undefined;
         throw error;
       }));
+
+  /** Facet counts need Pagefind's filter index: loaded after the first results, then the facets are redrawn. */
+  function loadFacetCounts(engine: Pagefind) {
+    facetCounts ??= engine.filters().then(async () => {
+      const current = generation;
+      const response = await engine.search(queryTokens(words), searchOptions());
+      if (current === generation && response) renderFacets(response.filters);
+    });
+  }
+
+  /** Pagefind's filter and sort options for the current state. */
+  function searchOptions() {
+    const filters: Record<string, string> = {};
+    for (const facet of config.facets) {
+      const value = state.filters[facet.key];
+      if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
+    }
+    const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
+    return { filters, sort };
+  }
 
   /** State from the URL; filter values that are not offered are ignored. */
   function readUrl() {
@@ -132,15 +154,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
     }
-    const filters: Record<string, string> = {};
-    for (const facet of config.facets) {
-      const value = state.filters[facet.key];
-      if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
-    }
-    const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-    const response = await engine.search(queryTokens(words), { filters, sort });
+    const response = await engine.search(queryTokens(words), searchOptions());
     if (current !== generation || !response) return;
-    renderFacets(response.filters);
+    renderFacets(Object.keys(response.filters).length > 0 ? response.filters : undefined);
     pending = response.results;
     if (pending.length === 0) {
       say(`没有找到包含“${state.query}”的文件`);
@@ -149,6 +165,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       return;
     }
     await showMore(current, response.results.length);
+    loadFacetCounts(engine);
   }
 
   /** Loads, checks and shows the next page of documents (only these documents' data is downloaded). */
@@ -279,5 +296,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     void run();
   });
   more.addEventListener('click', () => void showMore(generation, exactList.childElementCount + relatedList.childElementCount + pending.length));
+  // The engine loads as soon as the page opens, so that the first query does not wait for it.
+  loadPagefind().catch(() => undefined);
   void run();
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { indexDocuments, searchSections } from '../../src/lib/search/index-documents';
+import { charCode, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
+import { assessDocument, excerpt, matchSection } from '../../src/lib/search/rank';
+import { variantsFor } from '../../src/lib/search/variants';
+import { loadCorpus } from '../../src/loaders/corpus';
+
+const corpus = loadCorpus(process.cwd());
+const variants = variantsFor(JSON.stringify(corpus));
+
+describe('normalization', () => {
+  it('drops every bracket style of a document number, and whitespace and quotes', () => {
+    const forms = ['工信部联原〔2023〕130号', '工信部联原[2023]130号', '工信部联原(2023)130号', '工信部联原（2023）130号', '工信部联原﹝2023﹞130号', '工信部联原【2023】130号', '工信部联原 2023 130号'];
+    for (const form of forms) expect(normalizeText(form)).toBe('工信部联原2023130号');
+    expect(normalizeText('“十四五”')).toBe('十四五');
+  });
+
+  it('folds full-width forms and case', () => {
+    expect(normalizeText('２０２３ＡＢＣ')).toBe('2023abc');
+  });
+
+  it('maps traditional characters the corpus needs to simplified ones', () => {
+    expect(queryWords('鎂合金 發改委 竪罐煉鎂', variants)).toEqual(['镁合金', '发改委', '竖罐炼镁']);
+  });
+
+  it('ships only the variants of characters in the corpus', () => {
+    expect(variants['鎂']).toBe('镁');
+    expect(Object.keys(variants).length).toBeLessThan(2000);
+    expect(Object.values(variants).every((simplified) => JSON.stringify(corpus).includes(simplified))).toBe(true);
+  });
+
+  it('maps every normalized character back to the original', () => {
+    const { text, origins } = normalizeWithOrigins('工信部联原〔2023〕130号');
+    expect(text).toBe('工信部联原2023130号');
+    expect(origins[5]).toBe(6); // "2" follows the dropped "〔"
+  });
+
+  it('splits queries on any space and removes duplicates', () => {
+    expect(queryWords('  竖罐\u3000炼镁 竖罐 ')).toEqual(['竖罐', '炼镁']);
+    expect(queryWords('〔〕  ')).toEqual([]);
+  });
+});
+
+describe('tokens', () => {
+  it('gives every character a prefix-free code', () => {
+    expect(charCode('镁')).toHaveLength(3);
+    expect(charCode('𠀀')).toMatch(/^z[0-9a-z]{4}$/);
+    expect(charCode('镁').startsWith('z')).toBe(false);
+  });
+
+  it('indexes each pair of neighbouring characters once, and the last character', () => {
+    const [a, b, c] = [...'镁冶炼'].map(charCode);
+    expect(indexTokens('镁冶炼镁冶').split(' ')).toEqual([a + b, b + c, c + a, b]);
+  });
+
+  it('asks for the pairs of each word, or a single character as a prefix', () => {
+    const [a, b, c] = [...'还原炼'].map(charCode);
+    expect(queryTokens(['还原炼'])).toBe(`${a + b} ${b + c}`);
+    expect(queryTokens(['镁'])).toBe(charCode('镁'));
+    // Every pair of a substring is among the tokens of a text that contains it.
+    const text = normalizeText('推广高效稳定竖式还原炼镁');
+    const tokens = new Set(indexTokens(text).split(' '));
+    expect(queryTokens(['式还原炼']).split(' ').every((token) => tokens.has(token))).toBe(true);
+  });
+});
+
+describe('ranking', () => {
+  const sections = searchSections(corpus);
+  const of = (id: string) => sections.get(id)!;
+
+  it('links to the first clause holding the query and marks it', () => {
+    const assessment = assessDocument(of('2023-industrial-structure-catalogue'), ['镁冶炼']);
+    expect(assessment.complete).toBe(true);
+    expect(assessment.best?.section.anchor).toBe('restricted-projects');
+    const quote = excerpt(assessment.best!);
+    expect(quote.ranges.map(([from, to]) => quote.text.slice(from, to))).toContain('镁冶炼');
+  });
+
+  it('links a document number or an alias to the document itself', () => {
+    expect(assessDocument(of('2023-nonferrous-stable-growth'), ['工信部联原2023130号']).best?.section.anchor).toBe('metadata');
+    expect(assessDocument(of('2023-industrial-structure-catalogue'), ['发改委']).best?.section.label).toBe('发文机关');
+  });
+
+  it('highlights the original text of a normalized match', () => {
+    const match = matchSection({ anchor: 'metadata', label: '发文字号', text: '工信部联原〔2023〕130号' }, ['2023130号']);
+    expect(match.ranges).toEqual([[6, 15]]);
+  });
+
+  it('is incomplete when a word is missing, and then quotes the text holding most words', () => {
+    const assessment = assessDocument(of('2023-nonferrous-stable-growth'), ['盐湖', '钛合金']);
+    expect(assessment.complete).toBe(false);
+    expect(assessment.best?.section.anchor).toBe('supply-capacity');
+  });
+
+  it('ranks a title match above a passing mention', () => {
+    const title = assessDocument(of('2023-nonferrous-stable-growth'), ['有色金属行业稳增长工作方案']);
+    const mention = assessDocument(of('2023-industrial-structure-catalogue'), ['有色金属']);
+    expect(title.score).toBeGreaterThan(1000);
+    expect(mention.score).toBeLessThan(1000);
+  });
+});
+
+describe('index documents', () => {
+  const documents = indexDocuments(corpus, '/mg-policy/');
+
+  it('makes one page per document, under the base path', () => {
+    expect(documents).toHaveLength(corpus.policies.length);
+    expect(documents[0].url).toMatch(/^\/mg-policy\/policies\/[a-z0-9-]+\/$/);
+  });
+
+  it('gives every clause its own anchor, and carries filters, sort and the original text', () => {
+    const page = documents.find((document) => document.url.endsWith('/2023-nonferrous-stable-growth/'))!.html;
+    expect(page).toContain('data-pagefind-body');
+    expect(page).toContain('<h2 id="supply-capacity">');
+    expect(page).toContain('data-pagefind-filter="ministry:国家发展和改革委员会"');
+    expect(page).toContain('data-pagefind-sort="date:2023-08"');
+    expect(page).toContain('盐湖高效提镁');
+    // No Chinese text is indexed as such: only tokens, so Pagefind's segmenter never splits a word.
+    const body = page.slice(page.indexOf('<h2'));
+    expect(body).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
