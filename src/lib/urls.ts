@@ -20,6 +20,16 @@ export function anchorPath(policyId: string, anchorId: string): string {
   return `${policyPath(policyId)}#${anchorId}`;
 }
 
+/** `/policies/<id>/<clause-id>/`: a clause's own page. */
+export function clausePath(policyId: string, clauseId: string): string {
+  return withBase(`/policies/${policyId}/${clauseId}/`);
+}
+
+/** `/og/policies/<id>.png` or `/og/policies/<id>/<clause-id>.png`: the share image (1200×630). */
+export function shareImagePath(policyId: string, clauseId?: string): string {
+  return withBase(clauseId ? `/og/policies/${policyId}/${clauseId}.png` : `/og/policies/${policyId}.png`);
+}
+
 /** `/years/<yyyy>/`. */
 export function yearPath(year: string | number): string {
   return withBase(`/years/${year}/`);

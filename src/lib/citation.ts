@@ -1,0 +1,59 @@
+import { formatDate, formatMonth } from './dates';
+import { timelineMonth } from './timeline';
+
+/** What a citation needs to know of a document. */
+export interface CitableDocument {
+  officialTitle: string;
+  documentNumber?: string;
+  signed?: string;
+  published?: string;
+  reportDate?: string;
+  /** Full names of the issuing bodies, in official order. */
+  issuerNames: string[];
+  issuersComplete: boolean;
+}
+
+/** The clause being cited, if any. */
+export interface CitedClause {
+  heading: string;
+}
+
+const SITE_NAME = '中国镁产业政策文库';
+
+/** The document's date for a citation: published, else signed, else the month of the report. */
+function citationDate(document: CitableDocument): { iso: string; chinese: string } {
+  const exact = document.published ?? document.signed;
+  if (exact) return { iso: exact, chinese: formatDate(exact) };
+  const month = timelineMonth(document);
+  return { iso: month, chinese: formatMonth(month) };
+}
+
+/**
+ * GB/T 7714-2015 reference for a policy document published online ([EB/OL]): at most three
+ * responsible bodies then "等", title: document number (and the clause), (date)[access date]. URL.
+ */
+export function gbt7714Citation(document: CitableDocument, url: string, accessed: string, clause?: CitedClause): string {
+  const names = document.issuerNames;
+  const authors = names.length > 3 || !document.issuersComplete ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
+  const other = [document.documentNumber, clause && `“${clause.heading}”条`].filter(Boolean).join(', ');
+  const title = other ? `${document.officialTitle}: ${other}` : document.officialTitle;
+  return `${authors}. ${title}[EB/OL]. (${citationDate(document).iso})[${accessed}]. ${url}.`;
+}
+
+/** A plain citation in running Chinese text. */
+export function plainCitation(document: CitableDocument, url: string, accessed: string, clause?: CitedClause): string {
+  const issuers = `${document.issuerNames.slice(0, 3).join('、')}${document.issuerNames.length > 3 || !document.issuersComplete ? '等' : ''}`;
+  const number = document.documentNumber ? `（${document.documentNumber}）` : '';
+  const date = citationDate(document);
+  const clausePart = clause ? `，“${clause.heading}”条` : '';
+  return `${issuers}：《${document.officialTitle}》${number}，${date.chinese}${clausePart}。${SITE_NAME}，${url}，访问日期：${formatDate(accessed)}。`;
+}
+
+/** The citable facts of a document, with its issuers' full names. */
+export function citableDocument(
+  policy: Omit<CitableDocument, 'issuerNames'> & { issuers: string[] },
+  ministryName: (id: string) => string,
+): CitableDocument {
+  const { officialTitle, documentNumber, signed, published, reportDate, issuersComplete } = policy;
+  return { officialTitle, documentNumber, signed, published, reportDate, issuersComplete, issuerNames: policy.issuers.map(ministryName) };
+}
