@@ -77,20 +77,22 @@ export interface CellTone {
 }
 
 // Ink stays readable (≥ 4.5:1, light and dark palettes) up to 45 % accent, surface text from 75 %;
-// shades in between would fail with both, so they are never used.
+// shades in between would fail with both, so they are never used. The levels are fixed so that the
+// stylesheet can name each one (a Content-Security-Policy forbids inline style attributes).
+/** The accent percentages a cell can take; each has a `.tone-<percent>` rule in the chart's stylesheet. */
+export const TONE_LEVELS = [18, 27, 36, 45, 75, 90] as const;
 const inkUpTo = 45;
-const surfaceFrom = 75;
 
-/** Shade of a cell holding `count` (≥ 1) when the largest cell holds `max`: 18 % to 90 % accent, skipping 46–74 %. */
+/** Shade of a cell holding `count` (≥ 1) when the largest cell holds `max`: from 18 % to 90 % accent. */
 export function cellTone(count: number, max: number): CellTone {
   const t = max > 1 ? (Math.min(count, max) - 1) / (max - 1) : 1;
-  const raw = 18 + t * 72;
-  return raw < 60 ? { percent: Math.round(Math.min(raw, inkUpTo)), text: 'ink' } : { percent: Math.round(Math.max(raw, surfaceFrom)), text: 'surface' };
+  const percent = TONE_LEVELS[Math.round(t * (TONE_LEVELS.length - 1))];
+  return { percent, text: percent <= inkUpTo ? 'ink' : 'surface' };
 }
 
-/** CSS fill of a shade: accent mixed into surface (both theme variables, so it follows dark mode). */
-export function toneFill(tone: CellTone): string {
-  return `color-mix(in srgb, var(--color-accent) ${tone.percent}%, var(--color-surface))`;
+/** The class that paints a shade (see TONE_LEVELS). */
+export function toneClass(tone: CellTone): string {
+  return `tone-${tone.percent} t-${tone.text}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import urlLock from '../../content/url-lock.json' with { type: 'json' };
 
-const policyPages = urlLock.pages.filter((path) => path.startsWith('/policies/'));
+// Document pages only (clause pages live one level deeper).
+const policyPages = urlLock.pages.filter((path) => /^\/policies\/[^/]+\/$/.test(path));
 
 test('the home page lists every document and links to it', async ({ page }) => {
   await page.goto('/');

@@ -13,7 +13,8 @@ import {
   layoutTopicYear,
   shortMonth,
   textWidth,
-  toneFill,
+  TONE_LEVELS,
+  toneClass,
   yearSpan,
 } from '../../src/lib/charts';
 import type { PolicyDoc } from '../../src/lib/corpus';
@@ -115,7 +116,8 @@ describe('cell shading', () => {
     expect(tones[0]).toEqual({ percent: 18, text: 'ink' });
     expect(tones.at(-1)).toEqual({ percent: 90, text: 'surface' });
     expect(cellTone(1, 1).text).toBe('surface');
-    expect(toneFill({ percent: 45, text: 'ink' })).toBe('color-mix(in srgb, var(--color-accent) 45%, var(--color-surface))');
+    expect(toneClass({ percent: 45, text: 'ink' })).toBe('tone-45 t-ink');
+    expect(TONE_LEVELS).toContain(cellTone(3, 7).percent);
   });
 
   it('keeps the printed count at WCAG AA contrast (4.5:1) on every shade, light and dark', () => {
@@ -273,3 +275,14 @@ function contrast(a: number[], b: number[]): number {
   const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (high + 0.05) / (low + 0.05);
 }
+
+describe('chart stylesheet', () => {
+  it('paints every tone level with a class (no inline style, which the Content-Security-Policy forbids)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('src/components/charts/TopicYearChart.astro', 'utf8');
+    for (const level of TONE_LEVELS) {
+      expect(source).toContain(`.tone-${level} { --tone: color-mix(in srgb, var(--color-accent) ${level}%, var(--color-surface)); }`);
+    }
+    expect(source).not.toMatch(/\sstyle=\{/);
+  });
+});
