@@ -61,8 +61,21 @@ export interface RenderOptions {
 const colors = { page: '#fbfaf7', ink: '#1c1b19', muted: '#57534e', line: '#e2ddd3', accent: '#9f1d20' };
 
 const FAMILY = 'Noto Sans SC';
+// The width text is set in: the image less 80px margins.
+const CONTENT_WIDTH = SHARE_IMAGE_WIDTH - 2 * 80;
+
+/**
+ * Headline setting: half-width CJK punctuation (OpenType `halt`), so that “十四五” or 〔2023〕 sit tight, and
+ * lines of even length (no lone character on the last line) when the text fits in its lines; text that will be
+ * clipped is wrapped greedily instead, as balancing it would spread it over more, shorter lines before the clip.
+ */
+function headline(content: string, fontSize: number, lines: number): Style {
+  // Width in ems: CJK characters are 1em, other characters about half (a generous guess).
+  const ems = [...content].reduce((sum, char) => sum + (char.codePointAt(0)! >= 0x2e80 ? 1 : 0.6), 0);
+  const fits = ems * fontSize <= lines * CONTENT_WIDTH * 0.9;
+  return { fontFeatureSettings: '"halt"', ...(fits ? { textWrap: 'balance' } : {}) };
+}
 type Weight = 400 | 700;
-const MARGIN_X = 80;
 
 /** A satori element: a React-like `{ type, props }` object (no JSX needed). */
 export interface Box {
@@ -107,7 +120,7 @@ function frame(label: string, body: Box[], path: string): Box {
       flexDirection: 'column',
       backgroundColor: colors.page,
       borderTop: `12px solid ${colors.accent}`,
-      padding: `48px ${MARGIN_X}px 44px`,
+      padding: `48px ${(SHARE_IMAGE_WIDTH - CONTENT_WIDTH) / 2}px 44px`,
       color: colors.ink,
     },
     [header(label), div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 }, body), footer(path)],
@@ -120,8 +133,8 @@ export function shareImageTree(card: ShareCard): Box {
     return frame(
       '政策文件',
       [
-        text({ fontSize: 68, fontWeight: 700, lineHeight: 1.3, color: colors.ink }, card.title, 3),
-        text({ fontSize: 30, lineHeight: 1.5, color: colors.muted, marginTop: 28 }, card.meta, 2),
+        text({ ...headline(card.title, 68, 3), fontSize: 68, fontWeight: 700, lineHeight: 1.3, color: colors.ink }, card.title, 3),
+        text({ fontSize: 30, lineHeight: 1.5, color: colors.muted, marginTop: 28, fontFeatureSettings: '"halt"' }, card.meta, 2),
       ],
       card.path,
     );
@@ -129,8 +142,8 @@ export function shareImageTree(card: ShareCard): Box {
   return frame(
     '条款',
     [
-      text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap' }, `《${card.documentTitle}》`, 1),
-      text({ fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
+      text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》`, 1),
+      text({ ...headline(card.heading, 52, 2), fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
       div({ marginTop: 24, borderLeft: `6px solid ${colors.accent}`, paddingLeft: 24 }, [
         text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4),
       ]),
