@@ -1,0 +1,344 @@
+/**
+ * Share images (Open Graph cards, 1200×630 PNG) for documents and clauses, drawn at build time:
+ * an object tree → SVG (satori, text as outlines) → PNG (resvg). The Chinese text is set in
+ * Noto Sans SC from the `@fontsource/noto-sans-sc` npm package (SIL OFL 1.1); only the subset
+ * files whose unicode-range holds a character of the card are read, and each is read once.
+ * No system font and no network is used.
+ */
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import satori, { type Font } from 'satori';
+import type { Ministry } from '../schemas/ministry';
+import type { Policy } from '../schemas/policy';
+import { formatMonth } from './dates';
+import { timelineMonth } from './timeline';
+import { shortName } from './views';
+
+/** The image size every chat app and social site expects. */
+export const SHARE_IMAGE_WIDTH = 1200;
+/** See SHARE_IMAGE_WIDTH. */
+export const SHARE_IMAGE_HEIGHT = 630;
+
+/** The site's name, drawn at the top of every card. */
+export const SITE_NAME = '中国镁产业政策文库';
+
+/** What a document's card says. */
+export interface PolicyCard {
+  kind: 'policy';
+  /** The document's short title. */
+  title: string;
+  /** 发文字号 · date · issuers, already joined. */
+  meta: string;
+  /** Where the document lives on the site. */
+  path: string;
+}
+
+/** What a clause's card says. */
+export interface ClauseCard {
+  kind: 'clause';
+  /** The title of the document the clause belongs to. */
+  documentTitle: string;
+  heading: string;
+  text: string;
+  /** Where the clause lives on the site. */
+  path: string;
+}
+
+/** Either card. */
+export type ShareCard = PolicyCard | ClauseCard;
+
+/** Options of renderShareImage. */
+export interface RenderOptions {
+  /** A folder to keep finished PNGs in, by a hash of everything that shapes them; a rebuild then skips unchanged cards. */
+  cacheDir?: string;
+}
+
+// Colours of the site (src/styles/global.css, light theme).
+const colors = { page: '#fbfaf7', ink: '#1c1b19', muted: '#57534e', line: '#e2ddd3', accent: '#9f1d20' };
+
+const FAMILY = 'Noto Sans SC';
+// The width text is set in: the image less 80px margins.
+const CONTENT_WIDTH = SHARE_IMAGE_WIDTH - 2 * 80;
+
+/**
+ * Headline setting: half-width CJK punctuation (OpenType `halt`), so that “十四五” or 〔2023〕 sit tight, and
+ * lines of even length (no lone character on the last line) when the text fits in its lines; text that will be
+ * clipped is wrapped greedily instead, as balancing it would spread it over more, shorter lines before the clip.
+ */
+function headline(content: string, fontSize: number, lines: number): Style {
+  // Width in ems: CJK characters are 1em, other characters about half (a generous guess).
+  const ems = [...content].reduce((sum, char) => sum + (char.codePointAt(0)! >= 0x2e80 ? 1 : 0.6), 0);
+  const fits = ems * fontSize <= lines * CONTENT_WIDTH * 0.9;
+  return { fontFeatureSettings: '"halt"', ...(fits ? { textWrap: 'balance' } : {}) };
+}
+type Weight = 400 | 700;
+
+/** A satori element: a React-like `{ type, props }` object (no JSX needed). */
+export interface Box {
+  type: string;
+  props: { style?: Style; children?: Box | string | (Box | string)[] };
+}
+
+type Style = Record<string, string | number>;
+
+function div(style: Style, children?: Box['props']['children']): Box {
+  return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
+}
+
+/** Text boxes: `display: block` so that line clamping applies. */
+function text(style: Style, content: string, lines?: number): Box {
+  const clamp: Style = lines ? { lineClamp: lines, overflow: 'hidden', textOverflow: 'ellipsis' } : {};
+  return { type: 'div', props: { style: { display: 'block', ...clamp, ...style }, children: content } };
+}
+
+function header(label: string): Box {
+  return div({ alignItems: 'center', justifyContent: 'space-between' }, [
+    div({ alignItems: 'center' }, [
+      div({ width: 16, height: 40, backgroundColor: colors.accent, marginRight: 18 }),
+      text({ fontSize: 34, fontWeight: 700, color: colors.accent, letterSpacing: 2 }, SITE_NAME),
+    ]),
+    text({ fontSize: 26, color: colors.muted, letterSpacing: 2 }, label),
+  ]);
+}
+
+function footer(path: string): Box {
+  return div({ borderTop: `2px solid ${colors.line}`, paddingTop: 22, alignItems: 'center' }, [
+    text({ fontSize: 24, color: colors.muted, whiteSpace: 'nowrap' }, path, 1),
+  ]);
+}
+
+function frame(label: string, body: Box[], path: string): Box {
+  return div(
+    {
+      width: SHARE_IMAGE_WIDTH,
+      height: SHARE_IMAGE_HEIGHT,
+      boxSizing: 'border-box',
+      flexDirection: 'column',
+      backgroundColor: colors.page,
+      borderTop: `12px solid ${colors.accent}`,
+      padding: `48px ${(SHARE_IMAGE_WIDTH - CONTENT_WIDTH) / 2}px 44px`,
+      color: colors.ink,
+    },
+    [header(label), div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 }, body), footer(path)],
+  );
+}
+
+/** The object tree of a card; exported for tests. */
+export function shareImageTree(card: ShareCard): Box {
+  if (card.kind === 'policy') {
+    return frame(
+      '政策文件',
+      [
+        text({ ...headline(card.title, 68, 3), fontSize: 68, fontWeight: 700, lineHeight: 1.3, color: colors.ink }, card.title, 3),
+        text({ fontSize: 30, lineHeight: 1.5, color: colors.muted, marginTop: 28, fontFeatureSettings: '"halt"' }, card.meta, 2),
+      ],
+      card.path,
+    );
+  }
+  return frame(
+    '条款',
+    [
+      text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》`, 1),
+      text({ ...headline(card.heading, 52, 2), fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
+      div({ marginTop: 24, borderLeft: `6px solid ${colors.accent}`, paddingLeft: 24 }, [
+        text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4),
+      ]),
+    ],
+    card.path,
+  );
+}
+
+// ---- fonts ----
+
+const require = createRequire(import.meta.url);
+const fontDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
+
+interface Subset {
+  /** The part of the file name: "119", "latin", … */
+  name: string;
+  ranges: [number, number][];
+}
+
+let subsets: Subset[] | undefined;
+
+/** The font's subsets from its unicode.json; the numbered CJK slices first, the most common characters (highest number) first. */
+function fontSubsets(): Subset[] {
+  if (subsets) return subsets;
+  const table = JSON.parse(readFileSync(join(fontDir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  subsets = Object.entries(table)
+    .map(([key, value]) => ({
+      name: key.replace(/^\[(\d+)\]$/, '$1'),
+      ranges: value.split(',').map((range): [number, number] => {
+        const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
+        return [parseInt(from, 16), parseInt(to ?? from, 16)];
+      }),
+    }))
+    .sort((a, b) => (Number(b.name) || -1) - (Number(a.name) || -1));
+  return subsets;
+}
+
+/** The subset files that together cover the characters of `content`. */
+export function fontSubsetsFor(content: string): string[] {
+  const chosen: Subset[] = [];
+  const covers = (subset: Subset, code: number) => subset.ranges.some(([from, to]) => code >= from && code <= to);
+  for (const char of new Set(content)) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x20 || chosen.some((subset) => covers(subset, code))) continue;
+    const subset = fontSubsets().find((candidate) => covers(candidate, code));
+    if (subset) chosen.push(subset);
+  }
+  return chosen.map((subset) => subset.name);
+}
+
+const fontFiles = new Map<string, Promise<Buffer>>();
+
+function fontFile(subset: string, weight: Weight): Promise<Buffer> {
+  const file = join(fontDir, 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`);
+  let data = fontFiles.get(file);
+  if (!data) {
+    data = readFile(file);
+    fontFiles.set(file, data);
+  }
+  return data;
+}
+
+async function fontsFor(content: string): Promise<Font[]> {
+  const names = fontSubsetsFor(content);
+  const weights: Weight[] = [700, 400];
+  return Promise.all(
+    // One family per slice: satori picks one face per family and weight, then falls back family by family.
+    weights.flatMap((weight) => names.map(async (name) => ({ name: `${FAMILY} ${name}`, weight, style: 'normal' as const, data: await fontFile(name, weight) }))),
+  );
+}
+
+// ---- rendering ----
+
+/** All the text of a tree, plus the ellipsis that line clamping may add. */
+function treeText(tree: Box): string {
+  const collect = (box: Box | string | undefined): string =>
+    box === undefined ? '' : typeof box === 'string' ? box : [box.props.children].flat().map(collect).join('');
+  return collect(tree) + '…';
+}
+
+const resvgOptions: ResvgRenderOptions = {
+  fitTo: { mode: 'original' },
+  background: colors.page,
+  font: { loadSystemFonts: false },
+};
+
+/** Thrown when the font has no glyph for a character of a card (it would be drawn as an empty box). */
+export class MissingGlyphError extends Error {}
+
+/** Draws an object tree as SVG with the font subsets its text needs; throws MissingGlyphError for a character the font lacks. */
+export async function renderSvg(tree: Box): Promise<string> {
+  const missing = new Set<string>();
+  const svg = await satori(tree, {
+    width: SHARE_IMAGE_WIDTH,
+    height: SHARE_IMAGE_HEIGHT,
+    fonts: await fontsFor(treeText(tree)),
+    // Called for a run of text that no font passed in can draw.
+    loadAdditionalAsset: async (_language, segment) => {
+      for (const char of segment) if (char.trim()) missing.add(char);
+      return [];
+    },
+  });
+  if (missing.size > 0) {
+    const list = [...missing].map((char) => `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    throw new MissingGlyphError(`Noto Sans SC has no glyph for ${list}`);
+  }
+  return svg;
+}
+
+let versions: string | undefined;
+
+/** The versions of the packages that draw a card: part of the cache key. */
+function toolVersions(): string {
+  versions ??= ['satori', '@resvg/resvg-js', '@fontsource/noto-sans-sc']
+    .map((name) => {
+      const entry = require.resolve(name);
+      let dir = dirname(entry);
+      for (;;) {
+        try {
+          const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (manifest.name === name) return `${name}@${manifest.version}`;
+        } catch {
+          // no package.json at this level
+        }
+        if (dirname(dir) === dir) throw new Error(`cannot find the version of ${name}`);
+        dir = dirname(dir);
+      }
+    })
+    .join(' ');
+  return versions;
+}
+
+/** Renders a card as a 1200×630 PNG. */
+export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Buffer> {
+  const tree = shareImageTree(card);
+  let cached: string | undefined;
+  if (options.cacheDir) {
+    // Everything that shapes the pixels: the tree (text, layout, colours), the font slices, the options and the tool versions.
+    const key = createHash('sha256')
+      .update(JSON.stringify({ tree, fonts: fontSubsetsFor(treeText(tree)), resvgOptions, versions: toolVersions() }))
+      .digest('hex');
+    cached = join(options.cacheDir, `${key}.png`);
+    try {
+      return await readFile(cached);
+    } catch {
+      // not drawn yet
+    }
+  }
+  const svg = await renderSvg(tree);
+  const png = new Resvg(svg, resvgOptions).render().asPng();
+  if (cached) {
+    await mkdir(dirname(cached), { recursive: true });
+    const partial = `${cached}.${process.pid}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, cached);
+  }
+  return png;
+}
+
+// ---- cards from the corpus ----
+
+/** Where the build keeps finished share images between runs (a cache: safe to delete). */
+export const shareImageCacheDir = join(process.cwd(), 'node_modules', '.cache', 'share-images');
+
+/** The address printed on a card: host and path when the site's origin is known, else the path. */
+export function sharePathLabel(path: string, site: URL | undefined): string {
+  if (!site) return path;
+  const url = new URL(path, site);
+  return `${url.host}${decodeURI(url.pathname)}${url.hash}`;
+}
+
+const chineseDigits = '零一二三四五六七八九';
+
+/** 7 → 七, 12 → 十二, 23 → 二十三 (counts of issuing bodies). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return chineseDigits[n];
+  if (n < 20) return `十${n % 10 ? chineseDigits[n % 10] : ''}`;
+  if (n < 100) return `${chineseDigits[Math.floor(n / 10)]}十${n % 10 ? chineseDigits[n % 10] : ''}`;
+  return String(n);
+}
+
+/** The issuers in short: up to three by name, else "工信部等七部门"; a list known to be partial ends in 等. */
+export function issuersLine(issuers: Ministry[], complete: boolean): string {
+  const names = issuers.map(shortName);
+  if (names.length <= 3) return names.join('、') + (complete ? '' : '等');
+  return complete ? `${names[0]}等${chineseNumber(names.length)}部门` : `${names[0]}等部门`;
+}
+
+/** A document's card: title, then 发文字号 · month · issuers. */
+export function policyCard(policy: Policy, issuers: Ministry[], path: string): PolicyCard {
+  const meta = [policy.documentNumber, formatMonth(timelineMonth(policy)), issuersLine(issuers, policy.issuersComplete)].filter(Boolean).join(' · ');
+  return { kind: 'policy', title: policy.title, meta, path };
+}
+
+/** A clause's card. */
+export function clauseCard(policy: Policy, clause: Policy['clauses'][number], path: string): ClauseCard {
+  return { kind: 'clause', documentTitle: policy.title, heading: clause.heading, text: clause.text, path };
+}
