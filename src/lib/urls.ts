@@ -79,3 +79,18 @@ export function shareImagePath(policyId: string, clauseId?: string): string {
 export function absoluteUrl(path: string, site: URL | undefined): string {
   return site ? new URL(path, site).href : path;
 }
+
+/** `/data/<file>`: an open-data file, e.g. `dataPath('policies.json')`. */
+export function dataPath(file: string): string {
+  return withBase(`/data/${file}`);
+}
+
+/** `/feed.xml`: the Atom feed of the documents. */
+export function feedPath(): string {
+  return withBase('/feed.xml');
+}
+
+/** `/sitemap.xml`. */
+export function sitemapPath(): string {
+  return withBase('/sitemap.xml');
+}

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { csvTable } from '../../lib/csv';
+import { clauseColumns, clauseRows } from '../../lib/open-data';
+import { CSV_TYPE, fileResponse, publishedData } from '../../lib/published-data';
+
+/** One row per clause, in document then clause order. */
+export const GET: APIRoute = async ({ site }) =>
+  fileResponse(csvTable(clauseColumns, clauseRows((await publishedData(site)).policies.policies)), CSV_TYPE);

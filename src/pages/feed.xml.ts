@@ -1,0 +1,20 @@
+import type { APIRoute } from 'astro';
+import { atomFeed } from '../lib/feed';
+import { fileResponse, publishedData } from '../lib/published-data';
+import { absoluteUrl, feedPath, homePath, indexPath, ministryPath } from '../lib/urls';
+
+/** Atom feed of the documents, newest first. */
+export const GET: APIRoute = async ({ site }) => {
+  const data = await publishedData(site);
+  const url = (path: string) => absoluteUrl(path, site);
+  const feed = atomFeed({
+    policies: data.policies.policies,
+    feedUrl: url(feedPath()),
+    homeUrl: url(homePath()),
+    ministryUrl: (id) => url(ministryPath(id)),
+    topicsUrl: url(indexPath('topics')),
+    absolute: Boolean(site),
+    updated: data.policies.generated,
+  });
+  return fileResponse(feed, 'application/atom+xml; charset=utf-8');
+};

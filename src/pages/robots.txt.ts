@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { fileResponse } from '../lib/published-data';
+import { robotsTxt } from '../lib/site-pages';
+import { absoluteUrl, dataPath, feedPath, sitemapPath } from '../lib/urls';
+
+/** Allows every crawler; names the sitemap (a path when SITE is unset) and the feed. */
+export const GET: APIRoute = ({ site }) =>
+  fileResponse(robotsTxt(absoluteUrl(sitemapPath(), site), absoluteUrl(feedPath(), site), absoluteUrl(dataPath(''), site)), 'text/plain; charset=utf-8');
