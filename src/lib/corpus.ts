@@ -18,13 +18,13 @@ export async function getPolicies(): Promise<PolicyDoc[]> {
 
 /** Issuing bodies by id, in registry order. */
 export async function getMinistries(): Promise<Map<string, Ministry>> {
-  const entries = await getCollection('ministries');
+  const entries = (await getCollection('ministries')).sort((a, b) => a.data.order - b.data.order);
   return new Map(entries.map((entry) => [entry.id, entry.data]));
 }
 
 /** Topics by id, in registry order. */
 export async function getTopics(): Promise<Map<string, Topic>> {
-  const entries = await getCollection('topics');
+  const entries = (await getCollection('topics')).sort((a, b) => a.data.order - b.data.order);
   return new Map(entries.map((entry) => [entry.id, entry.data]));
 }
 

@@ -1,7 +1,7 @@
 import type { Policy } from '../schemas/policy';
 import { timelineYear } from './timeline';
 import { escapeXml } from './xml';
-import { homePath, indexPath, ministryPath, overviewPath, policyPath, searchPath, topicPath, yearPath } from './urls';
+import { clausePath, homePath, indexPath, ministryPath, overviewPath, policyPath, searchPath, topicPath, yearPath } from './urls';
 
 /** What the list of pages is derived from: the same collections the pages themselves are built from. */
 export interface SiteContent {
@@ -21,8 +21,7 @@ export interface PageKind {
 
 /**
  * Every kind of HTML page the site publishes (404 excepted). To publish a new kind of page, add an
- * entry here: the sitemap and the tests read this list. For example, clause pages would be
- * `{ kind: 'clause', paths: ({ policies }) => policies.flatMap((p) => p.clauses.map((c) => clausePath(p.id, c.id))) }`.
+ * entry here: the sitemap and the tests read this list.
  */
 export const pageKinds: readonly PageKind[] = [
   { kind: 'home', paths: () => [homePath()] },
@@ -35,6 +34,7 @@ export const pageKinds: readonly PageKind[] = [
   { kind: 'topic', paths: ({ topicIds }) => [...topicIds].map(topicPath) },
   { kind: 'year', paths: ({ policies }) => [...new Set(policies.map(timelineYear))].sort().map(yearPath) },
   { kind: 'policy', paths: ({ policies }) => policies.map((policy) => policyPath(policy.id)) },
+  { kind: 'clause', paths: ({ policies }) => policies.flatMap((policy) => policy.clauses.map((clause) => clausePath(policy.id, clause.id))) },
 ];
 
 /** The path (with the deploy base) of every HTML page, in the order of `pageKinds`; throws on a duplicate. */

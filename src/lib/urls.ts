@@ -70,11 +70,6 @@ export function homePath(): string {
   return withBase('/');
 }
 
-/** `/og/policies/<id>.png`, or `/og/policies/<id>/<clause-id>.png`: the share image of a document or a clause. */
-export function shareImagePath(policyId: string, clauseId?: string): string {
-  return withBase(clauseId ? `/og/policies/${policyId}/${clauseId}.png` : `/og/policies/${policyId}.png`);
-}
-
 /** Turns a site path into an absolute URL on the deployed site. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
   return site ? new URL(path, site).href : path;

@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { ministrySchema } from '../schemas/ministry';
@@ -9,9 +10,12 @@ import { loadCorpus, type Corpus } from './corpus';
 /** The content folder, relative to the project root; `CONTENT_DIR` points a build at another corpus. */
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
 
+// Registries keep their file order (the store sorts by id), so the loader records each entry's position.
+const position = { order: z.number().int() };
+
 const schemas = {
-  ministries: ministrySchema,
-  topics: topicSchema,
+  ministries: ministrySchema.extend(position),
+  topics: topicSchema.extend(position),
   policies: policySchema(),
   overview: overviewSchema,
 };
@@ -22,9 +26,9 @@ type Part = keyof typeof schemas;
 function entriesOf(corpus: Corpus, part: Part): { id: string; data: Record<string, unknown>; filePath?: string }[] {
   switch (part) {
     case 'ministries':
-      return corpus.ministries.map((ministry) => ({ id: ministry.id, data: ministry, filePath: `${contentDir}/ministries.yaml` }));
+      return corpus.ministries.map((ministry, order) => ({ id: ministry.id, data: { ...ministry, order }, filePath: `${contentDir}/ministries.yaml` }));
     case 'topics':
-      return corpus.topics.map((topic) => ({ id: topic.id, data: topic, filePath: `${contentDir}/topics.yaml` }));
+      return corpus.topics.map((topic, order) => ({ id: topic.id, data: { ...topic, order }, filePath: `${contentDir}/topics.yaml` }));
     case 'policies':
       return corpus.policies.map(({ id, data, filePath }) => ({ id, data, filePath }));
     case 'overview':

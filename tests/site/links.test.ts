@@ -22,15 +22,17 @@ describe('deployed under a sub-path', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('builds for SITE=https://example.org BASE=/mg-policy/ and every link resolves under it', { timeout: 180_000 }, () => {
+    // Vitest's own import.meta.env values (BASE_URL, MODE, …) are in process.env; the build must not inherit them.
+    const { BASE_URL, MODE, DEV, PROD, SSR, ...environment } = process.env;
     const build = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
       cwd: root,
-      env: { ...process.env, SITE: 'https://example.org', BASE: '/mg-policy/' },
+      env: { ...environment, SITE: 'https://example.org', BASE: '/mg-policy/' },
       encoding: 'utf8',
     });
     expect(build.status, build.stderr + build.stdout).toBe(0);
 
     const { broken, links } = checkLinks({ distDir: outDir, base: '/mg-policy/', site: 'https://example.org' });
-    expect(broken).toEqual([]);
+    expect(broken.slice(0, 10)).toEqual([]);
     expect(links).toBeGreaterThan(1000);
 
     // Every published page exists under the base, with canonical and share URLs on the right origin.

@@ -45,7 +45,7 @@ describe('clause pages', () => {
       const html = pages.find((page) => page.path === `/policies/${id}/${clause.id}/`)!.html;
       expect(meta(html, 'og:title')).toContain(clause.heading);
       expect(meta(html, 'og:title')).toContain(title);
-      expect(meta(html, 'description')).toContain(clause.text.slice(0, 30).replace(/\s+/g, ''));
+      expect(meta(html, 'description')!.replace(/\s+/g, '')).toContain(clause.text.replace(/\s+/g, '').slice(0, 30));
       expect(meta(html, 'og:type')).toBe('article');
       const image = meta(html, 'og:image')!;
       expect(image).toMatch(new RegExp(`/og/policies/${id}/${clause.id}\\.png$`));

@@ -13,6 +13,8 @@ export interface SectionMatch {
 export interface Assessment {
   /** Every word of the query occurs in the document. */
   complete: boolean;
+  /** Not complete, but every character of the query occurs in the document (a 相关结果). */
+  related: boolean;
   /** The section to link to and quote: the first (metadata, clauses, narrative) holding every word, else the one holding most. */
   best?: SectionMatch;
   /** For ordering complete matches: title matches first, then the more matching sections and occurrences. */
@@ -52,7 +54,10 @@ export function assessDocument(sections: SearchSection[], words: string[]): Asse
     [...matches].sort((a, b) => Number(a.section.anchor === METADATA_ANCHOR) - Number(b.section.anchor === METADATA_ANCHOR) || b.words.size - a.words.size)[0];
   const occurrences = matches.reduce((sum, match) => sum + match.ranges.length, 0);
   const score = (titleMatch ? 1000 : 0) + matches.filter(holdsAll).length * 10 + occurrences;
-  return { complete, best, score };
+  // Pagefind skips query tokens the index lacks, so a candidate may lack part of the query altogether.
+  const text = new Set(sections.flatMap((section) => [...normalizeWithOrigins(section.text).text]));
+  const related = !complete && words.every((word) => [...word].every((char) => text.has(char)));
+  return { complete, related, best, score };
 }
 
 /** An excerpt of about `length` characters around the first match, with the matches inside it. */

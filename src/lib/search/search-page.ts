@@ -67,7 +67,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   let pagefind: Promise<Pagefind> | undefined;
   let facetCounts: Promise<unknown> | undefined;
   let generation = 0;
+  /** Candidates not yet checked, and those checked so far. */
   let pending: PagefindResult[] = [];
+  let checked: Ranked[] = [];
   let words: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -158,34 +160,52 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     if (current !== generation || !response) return;
     renderFacets(Object.keys(response.filters).length > 0 ? response.filters : undefined);
     pending = response.results;
+    checked = [];
     if (pending.length === 0) {
-      say(`没有找到包含“${state.query}”的文件`);
-      empty.hidden = false;
-      renderEmpty(state.query);
+      showNothingFound();
       return;
     }
-    await showMore(current, response.results.length);
+    await showMore(current);
     loadFacetCounts(engine);
   }
 
-  /** Loads, checks and shows the next page of documents (only these documents' data is downloaded). */
-  async function showMore(current: number, total: number) {
-    const batch = pending.splice(0, PAGE_SIZE);
+  function showNothingFound() {
+    say(`没有找到包含“${state.query}”的文件`);
+    empty.hidden = false;
+    renderEmpty(state.query);
+  }
+
+  /**
+   * Downloads and checks the next candidates (all of them when there are few, so that order and
+   * counts are exact; otherwise a page at a time), then shows every checked result in order.
+   */
+  async function showMore(current: number) {
+    const batch = pending.splice(0, pending.length <= 2 * PAGE_SIZE ? pending.length : PAGE_SIZE);
     const loaded = await Promise.all(batch.map((result) => result.data()));
     if (current !== generation) return;
-    const ranked: Ranked[] = loaded.map((data) => ({
-      url: data.url,
-      meta: data.meta,
-      assessment: assessDocument(JSON.parse(data.meta.sections) as SearchSection[], words),
-    }));
-    const complete = ranked.filter((item) => item.assessment.complete);
+    checked.push(
+      ...loaded.map((data) => ({
+        url: data.url,
+        meta: data.meta,
+        assessment: assessDocument(JSON.parse(data.meta.sections) as SearchSection[], words),
+      })),
+    );
+    const complete = checked.filter((item) => item.assessment.complete);
+    // Pagefind's order is kept for date sorting; for relevance, the checked results are ranked together.
     if (state.sort === 'relevance') complete.sort((a, b) => b.assessment.score - a.assessment.score);
-    for (const item of complete) exactList.append(renderResult(item));
-    for (const item of ranked.filter((item) => !item.assessment.complete)) relatedList.append(renderResult(item));
-    for (const element of relatedHeadings) element.hidden = relatedList.childElementCount === 0;
+    const related = checked.filter((item) => item.assessment.related);
+    exactList.replaceChildren(...complete.map(renderResult));
+    relatedList.replaceChildren(...related.map(renderResult));
+    for (const element of relatedHeadings) element.hidden = related.length === 0;
+    if (complete.length === 0) {
+      // Every candidate so far lacks part of the query: the index does not hold it.
+      more.hidden = true;
+      showNothingFound();
+      return;
+    }
     more.hidden = pending.length === 0;
-    const shown = exactList.childElementCount + relatedList.childElementCount;
-    say(`找到 ${total} 份文件${shown < total ? `，已显示 ${shown} 份` : ''}`);
+    const found = complete.length + pending.length;
+    say(`找到 ${found} 份文件${related.length > 0 ? `，另有 ${related.length} 份相关结果` : ''}${pending.length > 0 ? `，已显示 ${complete.length} 份` : ''}`);
   }
 
   function renderResult({ url, meta, assessment }: Ranked): HTMLLIElement {
@@ -295,7 +315,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     writeUrl(state);
     void run();
   });
-  more.addEventListener('click', () => void showMore(generation, exactList.childElementCount + relatedList.childElementCount + pending.length));
+  more.addEventListener('click', () => void showMore(generation));
   // The engine loads as soon as the page opens, so that the first query does not wait for it.
   loadPagefind().catch(() => undefined);
   void run();
