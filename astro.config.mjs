@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { pagefindIntegration } from './src/integrations/pagefind';
+import { securityHeadersIntegration } from './src/integrations/security-headers';
 import { themeScript } from './src/lib/theme-script';
 
 // SITE (the public origin, for canonical URLs) and BASE (a sub-path) let one build serve any static host.
@@ -35,7 +36,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration()],
   security: { csp: contentSecurityPolicy },
   vite: {
     plugins: [tailwindcss()],
