@@ -129,7 +129,8 @@ describe('site pages', () => {
   it('lists every kind of page once', () => {
     const paths = sitePagePaths(content);
     const years = new Set(paths.filter((path) => path.startsWith('/years/'))).size;
-    expect(paths.length).toBe(6 + corpus.ministries.length + corpus.topics.length + years + policies.length);
+    const clauses = policies.reduce((sum, policy) => sum + policy.clauses.length, 0);
+    expect(paths.length).toBe(6 + corpus.ministries.length + corpus.topics.length + years + policies.length + clauses);
     expect(paths.slice(0, 4)).toEqual(['/', '/overview/', '/about/', '/search/']);
     expect(new Set(pageKinds.map((kind) => kind.kind)).size).toBe(pageKinds.length);
   });
