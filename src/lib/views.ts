@@ -46,19 +46,24 @@ export function clausesOnTopic<T extends Doc>(policies: T[], topicId: string): {
     .filter((group) => group.clauses.length > 0);
 }
 
-/** The documents that share topics with this one, most shared topics first (ties: closest in time). */
-export function relatedPolicies<T extends Doc>(policy: T, policies: T[], limit = 4): { policy: T; sharedTopics: string[] }[] {
-  const position = policies.indexOf(policy);
+/** How far either side in time related documents are looked for, so that a large collection stays linear. */
+const RELATED_WINDOW = 60;
+
+/**
+ * The documents that share topics with the one at `position` in `policies` (oldest first): most shared
+ * topics first, then closest in time; looked for within RELATED_WINDOW documents either side, so
+ * that a large collection stays linear.
+ */
+export function relatedPolicies<T extends Doc>(policies: T[], position: number, limit = 4): { policy: T; sharedTopics: string[] }[] {
+  const policy = policies[position];
+  const start = Math.max(0, position - RELATED_WINDOW);
   return policies
-    .filter((other) => other.id !== policy.id)
-    .map((other) => ({ policy: other, sharedTopics: other.topics.filter((topic) => policy.topics.includes(topic)) }))
-    .filter((related) => related.sharedTopics.length > 0)
-    .sort(
-      (a, b) =>
-        b.sharedTopics.length - a.sharedTopics.length ||
-        Math.abs(policies.indexOf(a.policy) - position) - Math.abs(policies.indexOf(b.policy) - position),
-    )
-    .slice(0, limit);
+    .slice(start, position + RELATED_WINDOW + 1)
+    .map((other, offset) => ({ policy: other, distance: Math.abs(start + offset - position), sharedTopics: other.topics.filter((topic) => policy.topics.includes(topic)) }))
+    .filter((related) => related.policy !== policy && related.sharedTopics.length > 0)
+    .sort((a, b) => b.sharedTopics.length - a.sharedTopics.length || a.distance - b.distance)
+    .slice(0, limit)
+    .map(({ policy: other, sharedTopics }) => ({ policy: other, sharedTopics }));
 }
 
 /** The years before and after a year, among those that have documents. */

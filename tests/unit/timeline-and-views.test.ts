@@ -66,7 +66,7 @@ describe('views', () => {
   });
 
   it('relates documents by shared topics, most shared first', () => {
-    const related = relatedPolicies(byId('2024-energy-saving-action-plan'), policies);
+    const related = relatedPolicies(policies, policies.indexOf(byId('2024-energy-saving-action-plan')));
     expect(related.length).toBeGreaterThan(0);
     expect(related.length).toBeLessThanOrEqual(4);
     for (let index = 1; index < related.length; index += 1) {
