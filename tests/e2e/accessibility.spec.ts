@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../support/dist';
+import { builtPages } from '../../scripts/lib/dist';
 
 // Every page of the built site, at each width and in each colour scheme (the projects).
 const paths = builtPages()

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/loaders/corpus';
 import { formatMonth } from '../../src/lib/dates';
-import { builtPages, visibleText } from '../support/dist';
+import { builtPages, visibleText } from '../../scripts/lib/dist';
 import { WORD_ARTEFACT, narrativeLines, sentences, tableHeader, tableRows, withoutWhitespace } from '../support/report';
 
 // Whitespace is compared away: the report's stray spaces inside names ("财政  部", "自 然 资 源 部")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { builtPages } from '../support/dist';
+import { builtPages } from '../../scripts/lib/dist';
 
 // The rules are in .htmlvalidate.json (html-validate:recommended, ids as HTML5 allows them).
 const validator = new HtmlValidate(new FileSystemConfigLoader());

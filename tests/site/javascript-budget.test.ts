@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtPages, distDir } from '../support/dist';
+import { builtPages, distDir } from '../../scripts/lib/dist';
 
 /** Pages may ship at most this much JavaScript (gzipped) before the reader interacts; search is measured apart. */
 const BUDGET_BYTES = 10 * 1024;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/lib/link-check';
-import { distDir } from '../support/dist';
-import { readUrlLock } from '../support/url-lock';
+import { distDir } from '../../scripts/lib/dist';
+import { readUrlLock } from '../../scripts/lib/url-lock';
 
 describe('links of the built site', () => {
   it('every internal link, asset and #fragment resolves', () => {

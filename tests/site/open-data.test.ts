@@ -10,7 +10,7 @@ import { clauseColumns, policyColumns } from '../../src/lib/open-data';
 import { sitePagePaths } from '../../src/lib/site-pages';
 import { compareChronologically } from '../../src/lib/timeline';
 import { loadCorpus } from '../../src/loaders/corpus';
-import { distDir, elementIds } from '../support/dist';
+import { distDir, elementIds } from '../../scripts/lib/dist';
 
 // OPEN_DATA_DIST checks another build, e.g. one made with SITE and BASE set:
 //   SITE=https://example.org BASE=/mg-policy/ npx astro build --outDir /tmp/data-subpath

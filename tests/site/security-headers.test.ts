@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergePolicies } from '../../src/integrations/security-headers';
-import { builtPages, distDir } from '../support/dist';
+import { builtPages, distDir } from '../../scripts/lib/dist';
 
 const policyOf = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtPages, elementIds } from '../support/dist';
-import { currentUrls, readUrlLock } from '../support/url-lock';
+import { builtFiles, builtPages, elementIds } from '../../scripts/lib/dist';
+import { currentUrls, readUrlLock } from '../../scripts/lib/url-lock';
 
 const lock = readUrlLock();
 const pages = new Map(builtPages().map((page) => [page.path, page.html]));
@@ -15,6 +15,12 @@ describe('published URLs never disappear (content/url-lock.json)', () => {
     expect(missing, 'a published page is gone; add a redirect instead of removing it').toEqual([]);
   });
 
+  it('every locked data file is still published', () => {
+    const files = new Set(builtFiles());
+    expect(lock.files.length).toBeGreaterThan(0);
+    expect(lock.files.filter((path) => !files.has(path))).toEqual([]);
+  });
+
   it('every locked anchor is still on its page', () => {
     const missing = Object.entries(lock.anchors).flatMap(([path, anchors]) => {
       const ids = elementIds(pages.get(path) ?? '');
@@ -26,6 +32,7 @@ describe('published URLs never disappear (content/url-lock.json)', () => {
   it('every new page and anchor is in the lock (run `npm run urls:lock` after adding content)', () => {
     const current = currentUrls();
     expect(current.pages.filter((path) => !lock.pages.includes(path))).toEqual([]);
+    expect(current.files.filter((path) => !lock.files.includes(path))).toEqual([]);
     const unlocked = Object.entries(current.anchors).flatMap(([path, anchors]) =>
       anchors.filter((anchor) => !(lock.anchors[path] ?? []).includes(anchor)).map((anchor) => `${path}#${anchor}`),
     );

@@ -2,20 +2,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerptAnchor } from '../../src/lib/urls';
 import { loadCorpus } from '../../src/loaders/corpus';
-import { builtPages } from './dist';
+import { builtFiles, builtPages } from './dist';
 
-/** Every published page path, and the permanent anchors (clauses, passages, paragraphs) on each. */
+/** Every published page path, the permanent anchors (clauses, passages, paragraphs) on each, and the data files. */
 export interface UrlLock {
   pages: string[];
   anchors: Record<string, string[]>;
+  files: string[];
 }
+
+/** Published addresses that are not pages: open data, feed, sitemap. */
+const PUBLIC_FILES = /^\/(data\/[^/]+|feed\.xml|sitemap\.xml|robots\.txt)$/;
 
 const root = join(import.meta.dirname, '..', '..');
 export const urlLockPath = join(root, 'content', 'url-lock.json');
 
 /** The committed lock (empty when there is none yet). */
 export function readUrlLock(): UrlLock {
-  return existsSync(urlLockPath) ? JSON.parse(readFileSync(urlLockPath, 'utf8')) : { pages: [], anchors: {} };
+  const lock = existsSync(urlLockPath) ? JSON.parse(readFileSync(urlLockPath, 'utf8')) : {};
+  return { pages: [], anchors: {}, files: [], ...lock };
 }
 
 /** What the current build and content publish. */
@@ -34,5 +39,6 @@ export function currentUrls(): UrlLock {
   const pages = builtPages()
     .map((page) => page.path)
     .filter((path) => path !== '/404.html');
-  return { pages, anchors };
+  const files = builtFiles().filter((path) => PUBLIC_FILES.test(path));
+  return { pages, anchors, files };
 }

@@ -17,6 +17,14 @@ export function builtPages(): { path: string; html: string }[] {
     .sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** Every file of the build, as a URL path ("/data/policies.json"). */
+export function builtFiles(): string[] {
+  return readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => '/' + relative(distDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
 /** The visible text of an HTML page (scripts, styles and tags removed, entities decoded). */
 export function visibleText(html: string): string {
   return decodeEntities(
