@@ -28,9 +28,11 @@ export function securityHeadersIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const files = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
-        const policies = await Promise.all(
-          files.map(async (file) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(await readFile(join(outDir, file), 'utf8'))?.[1] ?? ''),
-        );
+        // One file at a time: a large site has more pages than a process may keep open at once.
+        const policies: string[] = [];
+        for (const file of files) {
+          policies.push(/<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(await readFile(join(outDir, file), 'utf8'))?.[1] ?? '');
+        }
         const policy = mergePolicies(policies.filter(Boolean), ["frame-ancestors 'none'"]);
         const headers = [
           '/*',

@@ -21,9 +21,17 @@ export interface Assessment {
   score: number;
 }
 
+// A reader's next query checks mostly the same documents again: their normalized text is kept.
+const normalizedTexts = new Map<string, ReturnType<typeof normalizeWithOrigins>>();
+function normalized(text: string) {
+  let result = normalizedTexts.get(text);
+  if (!result) normalizedTexts.set(text, (result = normalizeWithOrigins(text)));
+  return result;
+}
+
 /** Finds the query words (already normalized) in one section's text. */
 export function matchSection(section: SearchSection, words: string[]): SectionMatch {
-  const { text, origins } = normalizeWithOrigins(section.text);
+  const { text, origins } = normalized(section.text);
   const ranges: [number, number][] = [];
   const found = new Set<number>();
   words.forEach((word, wordIndex) => {
@@ -55,7 +63,7 @@ export function assessDocument(sections: SearchSection[], words: string[]): Asse
   const occurrences = matches.reduce((sum, match) => sum + match.ranges.length, 0);
   const score = (titleMatch ? 1000 : 0) + matches.filter(holdsAll).length * 10 + occurrences;
   // Pagefind skips query tokens the index lacks, so a candidate may lack part of the query altogether.
-  const text = new Set(sections.flatMap((section) => [...normalizeWithOrigins(section.text).text]));
+  const text = new Set(sections.flatMap((section) => [...normalized(section.text).text]));
   const related = !complete && words.every((word) => [...word].every((char) => text.has(char)));
   return { complete, related, best, score };
 }

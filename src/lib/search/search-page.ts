@@ -34,7 +34,8 @@ interface Pagefind {
   init: () => Promise<void>;
   /** Loads the filter index; after it, every search response carries filter counts. */
   filters: () => Promise<unknown>;
-  search: (term: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+  /** A null term lists every document (narrowed by the filters). */
+  search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
 }
 
 interface Ranked {
@@ -44,6 +45,8 @@ interface Ranked {
 }
 
 const PAGE_SIZE = 10;
+/** A collection this small is fetched whole after the first results (a few dozen KB), so later queries need no download. */
+const PREFETCH_ALL_UP_TO = 100;
 const DEBOUNCE_MS = 150;
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig) {
@@ -84,12 +87,17 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
         throw error;
       }));
 
-  /** Facet counts need Pagefind's filter index: loaded after the first results, then the facets are redrawn. */
+  /**
+   * After the first results: loads Pagefind's filter index and redraws the facets with counts; and
+   * in a small collection, fetches every document's data so that the next queries download nothing.
+   */
   function loadFacetCounts(engine: Pagefind) {
     facetCounts ??= engine.filters().then(async () => {
       const current = generation;
       const response = await engine.search(queryTokens(words), searchOptions());
       if (current === generation && response) renderFacets(response.filters);
+      const everything = await engine.search(null);
+      if (everything && everything.results.length <= PREFETCH_ALL_UP_TO) await Promise.all(everything.results.map((result) => result.data()));
     });
   }
 
