@@ -66,7 +66,8 @@ try {
     let engineBytes = 0;
     // Counts the page's and its search worker's requests: compressed body plus headers, as transferred.
     context.on('requestfinished', async (request) => {
-      const sizes = await request.sizes();
+      const sizes = await request.sizes().catch(() => undefined);
+      if (!sizes) return; // the page closed first
       const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
       bytes += transferred;
       requests += 1;
