@@ -324,7 +324,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     void run();
   });
   more.addEventListener('click', () => void showMore(generation));
-  // The engine loads as soon as the page opens, so that the first query does not wait for it.
-  loadPagefind().catch(() => undefined);
+  // The engine loads while the reader is about to type (or at once for a query in the URL), so the
+  // first query does not wait for it and a visit that never searches downloads none of it.
+  const warmUp = () => void loadPagefind().catch(() => undefined);
+  for (const event of ['focus', 'pointerenter', 'touchstart']) input.addEventListener(event, warmUp, { once: true, passive: true });
   void run();
 }

@@ -1,0 +1,254 @@
+/**
+ * Scale benchmark: for synthetic corpora of 100, 1,000 and 5,000 documents (scripts/generate-corpus.ts), the build's
+ * time, CPU, memory and output, and search speed and bytes in Chromium; written to the Scale section of BENCHMARKS.md.
+ * Usage: npm run bench:scale [-- --sizes 100,1000,5000 --build-runs 3,2,1 --search-runs 5 --reuse]
+ * --build-runs: builds per size (one number for every size, or one per size).
+ * --reuse takes a size's figures from .cache/bench-scale/<size>.json when they are there (to rewrite the section only).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import {
+  ROOT,
+  filesOf,
+  folderSize,
+  gzippedSize,
+  kb,
+  machine,
+  mb,
+  medianBuild,
+  timedBuild,
+  writeScaleSection,
+  type BuildMeasure,
+} from './lib/build-benchmark';
+import { runSearchBenchmark, type SearchBenchmarkResult } from './lib/search-benchmark';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    'build-runs': { type: 'string', default: '3,2,1' },
+    'search-runs': { type: 'string', default: '5' },
+    port: { type: 'string', default: '4378' },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((size) => Number(size.replace(/[_\s]/g, '')));
+const runList = values['build-runs'].split(',').map(Number);
+const buildRunsFor = (index: number) => runList[Math.min(index, runList.length - 1)];
+const searchRuns = Number(values['search-runs']);
+const CACHE = join(ROOT, '.cache', 'bench-scale');
+const SEARCH_BUDGET = { firstQueryMs: 150, firstQueryKB: 120, nextQueryMs: 30 };
+const started = new Date();
+const machineInfo = machine();
+const log = (message: string) => console.log(`[bench:scale ${new Date().toISOString().slice(11, 19)}] ${message}`);
+mkdirSync(CACHE, { recursive: true });
+
+interface Measured {
+  documents: number;
+  builds: BuildMeasure[];
+  build: ReturnType<typeof medianBuild>;
+  pages: number;
+  dist: { bytes: number; files: number };
+  pagefind: { bytes: number; files: number };
+  indexChunks: { bytes: number; files: number };
+  fragments: { bytes: number; files: number };
+  og: { bytes: number; files: number };
+  /** Pagefind's metadata file, loaded when the engine starts: every page's hash and word count, and the index chunks' word ranges. */
+  meta: { bytes: number; gzip: number };
+  largestChunk: number;
+  filters: { bytes: number; files: number };
+  /** The serialized content layer (node_modules/.astro/data-store.json) after the build. */
+  dataStoreBytes: number;
+  /** Gzipped HTML of the pages that list documents: the home page, and the largest year, ministry and topic pages. */
+  listings: { page: string; bytes: number; gzip: number }[];
+  search: SearchBenchmarkResult;
+}
+
+function largestPage(dist: string, folder: string): { page: string; bytes: number; gzip: number } {
+  const pages = filesOf(join(dist, folder), (name) => name === 'index.html').filter((file) => file !== join(dist, folder, 'index.html'));
+  const file = pages.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  return { page: `/${folder}/${basename(join(file, '..'))}/`, bytes: statSync(file).size, gzip: gzippedSize(file) };
+}
+
+/** What a build wrote: sizes on disk and the listing pages' gzipped size. */
+function outputOf(dist: string) {
+  const meta = filesOf(join(dist, 'pagefind'), (name) => name.endsWith('.pf_meta'))[0];
+  return {
+    pages: folderSize(dist, (name) => name.endsWith('.html')).files,
+    dist: folderSize(dist),
+    pagefind: folderSize(join(dist, 'pagefind')),
+    indexChunks: folderSize(join(dist, 'pagefind', 'index')),
+    largestChunk: Math.max(...filesOf(join(dist, 'pagefind', 'index')).map((file) => statSync(file).size)),
+    fragments: folderSize(join(dist, 'pagefind', 'fragment')),
+    filters: folderSize(join(dist, 'pagefind', 'filter')),
+    // .pf_* files are gzipped already: the bytes on disk are the bytes sent; gunzipped for the uncompressed size.
+    meta: { bytes: gunzipSync(readFileSync(meta)).length, gzip: statSync(meta).size },
+    og: folderSize(join(dist, 'og')),
+    listings: [
+      { page: '/', bytes: statSync(join(dist, 'index.html')).size, gzip: gzippedSize(join(dist, 'index.html')) },
+      largestPage(dist, 'years'),
+      largestPage(dist, 'ministries'),
+      largestPage(dist, 'topics'),
+    ],
+  };
+}
+
+const results: Measured[] = [];
+for (const [index, documents] of sizes.entries()) {
+  const buildRuns = buildRunsFor(index);
+  const saved = join(CACHE, `${documents}.json`);
+  const corpus = join('.cache', `corpus-${documents}`);
+  const dist = join(ROOT, '.cache', `corpus-${documents}-dist`);
+  if (values.reuse && existsSync(saved)) {
+    // Timings from the file; the output's figures read again from the build when it is still there.
+    const stored = JSON.parse(readFileSync(saved, 'utf8')) as Measured;
+    results.push(existsSync(dist) ? { ...stored, ...outputOf(dist) } : stored);
+    log(`${documents}: figures from ${saved}`);
+    continue;
+  }
+  log(`${documents}: generating ${corpus}`);
+  const generated = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/generate-corpus.ts', '--size', String(documents), '--out', corpus], { cwd: ROOT, encoding: 'utf8' });
+  if (generated.status !== 0) throw new Error(`generate-corpus failed:\n${generated.stdout}${generated.stderr}`);
+  const builds: BuildMeasure[] = [];
+  for (let run = 1; run <= buildRuns; run += 1) {
+    // Every share image drawn (an empty card cache), as the first build of a new corpus would.
+    const measure = await timedBuild({ outDir: dist, contentDir: corpus, log: join(CACHE, `build-${documents}-${run}.log`), coldShareImages: true, allowFailure: true });
+    log(`${documents}: build ${run}/${buildRuns}: ${measure.wallS.toFixed(1)} s wall, ${measure.cpuS.toFixed(1)} s CPU, ${measure.maxRssMB.toFixed(0)} MB${measure.failure ? ` FAILED: ${measure.failure}` : ''}`);
+    builds.push(measure);
+  }
+  const dataStore = join(ROOT, 'node_modules', '.astro', 'data-store.json');
+  const measured: Omit<Measured, 'search'> = {
+    documents,
+    builds,
+    build: medianBuild(builds),
+    dataStoreBytes: existsSync(dataStore) ? statSync(dataStore).size : Number.NaN,
+    ...outputOf(dist),
+  };
+  log(`${documents}: search`);
+  const search = await runSearchBenchmark({ dist, runs: searchRuns, port: Number(values.port) });
+  const result = { ...measured, search };
+  writeFileSync(saved, JSON.stringify(result, null, 2));
+  results.push(result);
+}
+
+// ---- the Scale section -------------------------------------------------------------------------------
+const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
+const count = (value: number) => value.toLocaleString('en');
+// A median of no queries is NaN (null once saved as JSON).
+const msOrDash = (ms: number | null) => (ms === null || Number.isNaN(ms) ? '–' : `${ms} ms`);
+const bySize = new Map(results.map((result) => [result.documents, result]));
+const withinSearch = (result: Measured) => {
+  const firstKB = result.search.engineKB + result.search.firstQuery.medianKB;
+  const misses = [
+    result.search.firstQuery.medianMs > SEARCH_BUDGET.firstQueryMs && `first query ${result.search.firstQuery.medianMs} ms > ${SEARCH_BUDGET.firstQueryMs} ms`,
+    firstKB > SEARCH_BUDGET.firstQueryKB && `first query ${firstKB.toFixed(1)} KB > ${SEARCH_BUDGET.firstQueryKB} KB`,
+    result.search.nextQuery.medianMs > SEARCH_BUDGET.nextQueryMs && `later queries ${result.search.nextQuery.medianMs} ms > ${SEARCH_BUDGET.nextQueryMs} ms`,
+  ].filter(Boolean);
+  return misses.length === 0 ? 'yes' : `**no**: ${misses.join('; ')}`;
+};
+const openFileLimit = spawnSync('sh', ['-c', 'ulimit -Hn'], { encoding: 'utf8' }).stdout.trim();
+/** A failed build, said plainly, with the cause when it is a known one. */
+function failures(): string {
+  const failed = results.filter((result) => result.build.failure);
+  if (failed.length === 0) return '';
+  return `\n${failed
+    .map((result) => {
+      const emfile = /EMFILE/.test(result.build.failure!);
+      const headers = /security-headers/.test(result.build.failure!);
+      return `**The ${count(result.documents)}-document build failed** (exit status 1) at its last step, after every page, share image and the Pagefind index had been written: \`${result.build.failure}\`.${
+        emfile && headers
+          ? ` Cause: \`src/integrations/security-headers.ts\` reads every built HTML page at once (\`Promise.all\` over \`readFile\` of all ${count(result.pages)} pages), so it holds one file descriptor per page, more than this machine's open-file limit of ${openFileLimit} (\`ulimit -Hn\`, which cannot be raised here). Reading the pages in batches (or one after another) fixes it; \`_headers\` is the only file missing, so the figures above cover all of the build but writing it, and the search figures below are measured on that output.`
+          : ''
+      }`;
+    })
+    .join('\n\n')}\n`;
+}
+const small = bySize.get(1000);
+const large = bySize.get(5000);
+const ratio = (key: 'wallS' | 'cpuS' | 'maxRssMB') => (small && large ? large.build[key] / small.build[key] : Number.NaN);
+const pagesRatio = small && large ? large.pages / small.pages : Number.NaN;
+const largest = results.at(-1)!;
+const perPageMs = (result: Measured) => (result.build.cpuS * 1000) / result.pages;
+const perDocumentMB = small && large ? (large.build.maxRssMB - small.build.maxRssMB) / (large.documents - small.documents) : Number.NaN;
+const at50k = {
+  pages: (largest.pages / largest.documents) * 50_000,
+  cpuMin: (perPageMs(largest) * (largest.pages / largest.documents) * 50_000) / 60_000,
+  memoryGB: small && large ? (large.build.maxRssMB + perDocumentMB * (50_000 - large.documents)) / 1024 : Number.NaN,
+  homeMB: ((largest.listings[0].gzip / largest.documents) * 50_000) / 1024 / 1024,
+  ogGB: ((largest.og.bytes / largest.documents) * 50_000) / 1024 ** 3,
+};
+
+const section = `## Scale
+
+Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the machine as above (${machineInfo.cpus}, ${machineInfo.memory}, load average ${machineInfo.load} at the start, shared with other jobs).
+
+Method: \`scripts/generate-corpus.ts\` writes a synthetic corpus of N documents into \`.cache/corpus-N\` (clauses recombined from the real ones; the one real document the about page cites included), \`CONTENT_DIR=.cache/corpus-N astro build --outDir .cache/corpus-N-dist\` builds it with an empty share-image cache (every card drawn) ${results.map((result) => `${count(result.documents)}: ${result.builds.length}×`).join(', ')} (medians; the builds column of each size says how many), timed as in Build above (wall around the process; CPU = user + sys and peak RSS from ${largest.build.method}); then the search benchmark above runs against each build (${searchRuns} page loads × ${largest.search.queries.length} queries, medians).
+
+| documents | HTML pages | builds | build wall | build CPU (user + sys) | CPU per page | peak memory (maxRSS) | \`dist/\` | share images |
+|---|---|---|---|---|---|---|---|---|
+${results
+  .map(
+    (result) =>
+      `| ${count(result.documents)} | ${count(result.pages)} | ${result.builds.length} | ${result.build.wallS.toFixed(1)} s | ${result.build.cpuS.toFixed(1)} s | ${perPageMs(result).toFixed(0)} ms | ${result.build.maxRssMB.toFixed(0)} MB | ${mb(result.dist.bytes)} MB, ${count(result.dist.files)} files | ${mb(result.og.bytes)} MB, ${count(result.og.files)} files |`,
+  )
+  .join('\n')}
+${failures()}
+The Pagefind index (sizes on disk; Pagefind's \`.pf_*\` files are gzipped already, so that is what is sent):
+
+| documents | \`pagefind/\` | metadata (\`.pf_meta\`, loaded when the engine starts) | index chunks | largest chunk | fragments | filters |
+|---|---|---|---|---|---|---|
+${results
+  .map(
+    (result) =>
+      `| ${count(result.documents)} | ${mb(result.pagefind.bytes, 2)} MB, ${count(result.pagefind.files)} files | ${kb(result.meta.gzip)} KB (${kb(result.meta.bytes)} KB unzipped) | ${result.indexChunks.files} × ${kb(result.indexChunks.bytes / result.indexChunks.files)} KB | ${kb(result.largestChunk)} KB | ${count(result.fragments.files)} × ${kb(result.fragments.bytes / result.fragments.files, 2)} KB | ${result.filters.files} files, ${kb(result.filters.bytes)} KB |`,
+  )
+  .join('\n')}
+
+Search (budget: first query ≤ ${SEARCH_BUDGET.firstQueryMs} ms and ≤ ${SEARCH_BUDGET.firstQueryKB} KB compressed with the engine, later queries ≤ ${SEARCH_BUDGET.nextQueryMs} ms):
+
+| documents | engine at page open | first query | first query with the engine | later queries (no request / fetching chunks) | within the search budget |
+|---|---|---|---|---|---|
+${results
+  .map(
+    (result) =>
+      `| ${count(result.documents)} | ${result.search.engineKB} KB | ${result.search.firstQuery.medianMs} ms, ${result.search.firstQuery.medianKB} KB in ${result.search.firstQuery.medianRequests} requests | ${(result.search.engineKB + result.search.firstQuery.medianKB).toFixed(1)} KB | ${result.search.nextQuery.medianMs} ms, ${result.search.nextQuery.medianKB} KB (${msOrDash(result.search.nextQuery.withoutRequests.medianMs)} / ${msOrDash(result.search.nextQuery.withRequests.medianMs)}) | ${withinSearch(result)} |`,
+  )
+  .join('\n')}
+
+Pages that list every document (gzipped HTML as served; the largest year, ministry and topic page of each build), and the serialized content layer (\`node_modules/.astro/data-store.json\`):
+
+| documents | home \`/\` | largest year page | largest ministry page | largest topic page | content layer store |
+|---|---|---|---|---|---|
+${results
+  .map(
+    (result) =>
+      `| ${count(result.documents)} | ${result.listings.map((listing, index) => `${kb(listing.gzip)} KB${index > 0 ? ` (\`${listing.page}\`)` : ''}`).join(' | ')} | ${mb(result.dataStoreBytes)} MB |`,
+  )
+  .join('\n')}
+
+${
+  small && large
+    ? `Ratios 5,000 / 1,000 documents (target: about linear, at most 6×; pages grow ${pagesRatio.toFixed(2)}×): build wall time **${ratio('wallS').toFixed(2)}×**, build CPU time **${ratio('cpuS').toFixed(2)}×**, peak memory **${ratio('maxRssMB').toFixed(2)}×** — ${ratio('cpuS') <= 6 && ratio('wallS') <= 6 && ratio('maxRssMB') <= 6 ? 'within the target' : '**over the target**'}${large.build.failure ? ' (but the 5,000 build does not complete: see above)' : ''}. Search at 5,000 documents within its budget: ${withinSearch(large)}.`
+    : 'Ratios 5,000 / 1,000: not measured (run with both sizes).'
+}
+
+### Past 50,000 documents
+
+PAST_50K
+`;
+
+// The paragraph is reasoning from these figures: the numbers in it are computed, the argument is written by hand.
+const past = [
+  `At ${count(largest.documents)} documents the build costs about ${perPageMs(largest).toFixed(0)} ms of CPU per HTML page (${(largest.pages / largest.documents).toFixed(1)} pages and as many share images per document), so 50,000 documents (≈ ${count(Math.round(at50k.pages / 1000) * 1000)} pages) would need ≈ ${at50k.cpuMin.toFixed(0)} CPU-minutes if the cost stays linear;`,
+  `Astro renders static pages one at a time by default (\`build.concurrency: 1\`) and drawing the cards (satori + resvg) is synchronous, so the wall time is about the CPU time on any number of cores: raising \`build.concurrency\` or moving the cards into worker threads, and keeping the share-image cache between CI builds, would be the first changes.`,
+  `Peak memory grows by ≈ ${perDocumentMB.toFixed(2)} MB per document between 1,000 and 5,000, which extrapolates to ≈ ${at50k.memoryGB.toFixed(1)} GB at 50,000: the content layer keeps every document in memory (its serialized store is already ${mb(largest.dataStoreBytes)} MB at ${count(largest.documents)}) and the Pagefind integration loads the corpus a second time, so Node's default heap limit and a 4–8 GB CI runner become the constraint before time does.`,
+  `The output would be ≈ ${at50k.ogGB.toFixed(1)} GB of share images alone, which most static hosts cap (Cloudflare Pages: 20,000 files per deployment), so the cards would have to be drawn on demand or only for documents.`,
+  `Search scales better: Pagefind splits its index into chunks by term and a query fetches only the chunks its terms fall in, so the engine at page open stays ${largest.search.engineKB} KB and the first query's bytes grow with the index chunk size (${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB each at ${count(largest.documents)}) rather than with the corpus; but the index here holds every pair of neighbouring characters, so at 50,000 documents a common pair's posting list (every document containing 镁) becomes one large chunk, and a one-character query touches many chunks — first-query bytes would pass the ${SEARCH_BUDGET.firstQueryKB} KB budget for short queries unless the result list loads fragments in pages (it already loads the shown results only, each fragment ≈ ${kb(largest.fragments.bytes / largest.fragments.files, 1)} KB).`,
+  `The pages that list every document are the hard limit: the home page is already ${kb(largest.listings[0].gzip)} KB gzipped at ${count(largest.documents)} documents and would be ≈ ${at50k.homeMB.toFixed(1)} MB at 50,000, and the largest ministry and topic pages grow the same way, so the timeline, ministry, topic and year pages need pagination (or a per-year split with the filters moved to search) long before 50,000 — by the page-weight budget, already at a few hundred documents.`,
+].join(' ');
+
+writeScaleSection(section.replace('PAST_50K', past));
+writeFileSync(join(CACHE, 'results.json'), JSON.stringify({ started, machineInfo, results }, null, 2));
+log('wrote the Scale section of BENCHMARKS.md');

@@ -1,0 +1,168 @@
+/**
+ * Search benchmark in Chromium on localhost: median time and compressed bytes of the first query
+ * on a freshly opened search page (cold cache) and of the queries after it.
+ * Used by scripts/bench-search.ts (`npm run bench:search`), scripts/bench.ts and scripts/bench-scale.ts.
+ */
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { serveStatic } from './static-server';
+
+export const SEARCH_QUERIES = ['竖罐炼镁', '镁合金', '发改委', '工信部联原2023130号', '镁', '盐湖 锂', '还原炼'];
+
+export interface SearchBenchmarkOptions {
+  /** The built site to serve. */
+  dist: string;
+  /** Fresh page loads; each runs every query once, starting at a different one. */
+  runs?: number;
+  port?: number;
+  base?: string;
+  queries?: string[];
+}
+
+export interface SearchBenchmarkResult {
+  dist: string;
+  runs: number;
+  queries: string[];
+  /** The /search/ page itself (HTML, CSS, JS), compressed, as the page opens. */
+  pageKB: number;
+  /** Pagefind's JS, WebAssembly and index entry, loaded when the reader puts the cursor in the search box. */
+  engineKB: number;
+  firstQuery: { medianMs: number; medianKB: number; medianRequests: number };
+  nextQuery: {
+    medianMs: number;
+    medianKB: number;
+    /** Later queries answered from what the engine had loaded already, and those that fetched index chunks or fragments. */
+    withoutRequests: { count: number; medianMs: number };
+    withRequests: { count: number; medianMs: number };
+  };
+  perQuery: { query: string; medianMs: number; medianKB: number }[];
+}
+
+/** The middle value (the mean of the middle two for an even count). */
+export const median = (numbers: number[]): number => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs one query through the page's own form and resolves with the milliseconds until results are shown. */
+function timeQuery(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    (text) =>
+      new Promise<number>((done) => {
+        const status = document.querySelector('[data-search-status]')!;
+        const input = document.querySelector<HTMLInputElement>('#search-query')!;
+        const form = input.form!;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (/^(找到|没有找到)/.test(status.textContent ?? '')) {
+            observer.disconnect();
+            done(performance.now() - start);
+          }
+        });
+        observer.observe(status, { childList: true, characterData: true, subtree: true });
+        input.value = text;
+        form.requestSubmit();
+      }),
+    query,
+  );
+}
+
+export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promise<SearchBenchmarkResult> {
+  const runs = options.runs ?? 7;
+  const port = options.port ?? 4377;
+  const base = options.base ?? '/';
+  const queries = options.queries ?? SEARCH_QUERIES;
+  const server = await serveStatic(resolve(options.dist), port, base);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const open = { pageBytes: [] as number[], engineBytes: [] as number[] };
+  const first = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
+  const next = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
+  const perQuery = new Map<string, { ms: number[]; bytes: number[] }>();
+  try {
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let bytes = 0;
+      let requests = 0;
+      let engineBytes = 0;
+      // Counts the page's and its search worker's requests: compressed body plus headers, as transferred.
+      context.on('requestfinished', async (request) => {
+        const sizes = await request.sizes().catch(() => undefined);
+        if (!sizes) return; // the page closed first
+        const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
+        bytes += transferred;
+        requests += 1;
+        if (request.url().includes('/pagefind/')) engineBytes += transferred;
+      });
+      await page.goto(`http://127.0.0.1:${port}${base}search/`, { waitUntil: 'networkidle' });
+      // As a reader does: put the cursor in the box (which starts loading the engine), then type.
+      await page.focus('#search-query');
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      open.pageBytes.push(bytes - engineBytes);
+      open.engineBytes.push(engineBytes);
+      const order = [...queries.slice(run % queries.length), ...queries.slice(0, run % queries.length)];
+      for (const [index, query] of order.entries()) {
+        bytes = 0;
+        requests = 0;
+        const ms = await timeQuery(page, query);
+        await page.waitForLoadState('networkidle');
+        const entry = perQuery.get(query) ?? { ms: [], bytes: [] };
+        entry.ms.push(ms);
+        entry.bytes.push(bytes);
+        perQuery.set(query, entry);
+        if (index === 0) {
+          first.ms.push(ms);
+          first.bytes.push(bytes);
+          first.requests.push(requests);
+        } else {
+          next.ms.push(ms);
+          next.bytes.push(bytes);
+          next.requests.push(requests);
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
+  const split = (ms: number[]) => ({ count: ms.length, medianMs: ms.length > 0 ? Math.round(median(ms)) : Number.NaN });
+  return {
+    dist: options.dist,
+    runs,
+    queries,
+    pageKB: kb(median(open.pageBytes)),
+    engineKB: kb(median(open.engineBytes)),
+    firstQuery: { medianMs: Math.round(median(first.ms)), medianKB: kb(median(first.bytes)), medianRequests: median(first.requests) },
+    nextQuery: {
+      medianMs: Math.round(median(next.ms)),
+      medianKB: kb(median(next.bytes)),
+      withoutRequests: split(next.ms.filter((_, index) => next.requests[index] === 0)),
+      withRequests: split(next.ms.filter((_, index) => next.requests[index] > 0)),
+    },
+    perQuery: [...perQuery].map(([query, entry]) => ({ query, medianMs: Math.round(median(entry.ms)), medianKB: kb(median(entry.bytes)) })),
+  };
+}
+
+/** The result as a Markdown table and a line per query, as `npm run bench:search` prints it. */
+export function formatSearchBenchmark(result: SearchBenchmarkResult): string {
+  const ms = (value: number | null) => (value === null || Number.isNaN(value) ? '–' : `${value} ms`);
+  return [
+    `search benchmark (${result.dist}, ${result.runs} runs, queries: ${result.queries.join(' / ')})`,
+    `| | median time | median transferred (compressed) |\n|---|---|---|`,
+    `| the /search/ page itself (HTML, CSS, JS) | | ${result.pageKB} KB |`,
+    `| search engine, loaded when the cursor enters the search box (Pagefind JS, WebAssembly, index entry) | | ${result.engineKB} KB |`,
+    `| first query (index chunks and the shown documents) | ${result.firstQuery.medianMs} ms | ${result.firstQuery.medianKB} KB in ${result.firstQuery.medianRequests} requests |`,
+    `| first query with the engine | | ${+(result.engineKB + result.firstQuery.medianKB).toFixed(1)} KB |`,
+    `| next queries | ${result.nextQuery.medianMs} ms | ${result.nextQuery.medianKB} KB |`,
+    `| next queries that needed no request (${result.nextQuery.withoutRequests.count} of them) | ${ms(result.nextQuery.withoutRequests.medianMs)} | 0 KB |`,
+    `| next queries that fetched index chunks or fragments (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
+    `\nper query (median over all runs): ${result.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB.toFixed(1)} KB`).join(' · ')}`,
+  ].join('\n');
+}
