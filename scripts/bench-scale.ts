@@ -59,6 +59,9 @@ interface Measured {
   meta: { bytes: number; gzip: number };
   largestChunk: number;
   filters: { bytes: number; files: number };
+  sitemapUrls: number;
+  feedBytes: number;
+  openData: { bytes: number; files: number };
   /** The serialized content layer (node_modules/.astro/data-store.json) after the build. */
   dataStoreBytes: number;
   /** Gzipped HTML of the pages that list documents: the home page, and the largest year, ministry and topic pages. */
@@ -86,6 +89,9 @@ function outputOf(dist: string) {
     // .pf_* files are gzipped already: the bytes on disk are the bytes sent; gunzipped for the uncompressed size.
     meta: { bytes: gunzipSync(readFileSync(meta)).length, gzip: statSync(meta).size },
     og: folderSize(join(dist, 'og')),
+    sitemapUrls: (readFileSync(join(dist, 'sitemap.xml'), 'utf8').match(/<loc>/g) ?? []).length,
+    feedBytes: statSync(join(dist, 'feed.xml')).size,
+    openData: folderSize(join(dist, 'data')),
     listings: [
       { page: '/', bytes: statSync(join(dist, 'index.html')).size, gzip: gzippedSize(join(dist, 'index.html')) },
       largestPage(dist, 'years'),
@@ -172,19 +178,30 @@ const pagesRatio = small && large ? large.pages / small.pages : Number.NaN;
 const largest = results.at(-1)!;
 const perPageMs = (result: Measured) => (result.build.cpuS * 1000) / result.pages;
 const perDocumentMB = small && large ? (large.build.maxRssMB - small.build.maxRssMB) / (large.documents - small.documents) : Number.NaN;
+const scaleTo = (value: number) => (value / largest.documents) * 50_000;
 const at50k = {
-  pages: (largest.pages / largest.documents) * 50_000,
-  cpuMin: (perPageMs(largest) * (largest.pages / largest.documents) * 50_000) / 60_000,
+  pages: scaleTo(largest.pages),
+  cpuHours: (perPageMs(largest) * scaleTo(largest.pages)) / 3_600_000,
   memoryGB: small && large ? (large.build.maxRssMB + perDocumentMB * (50_000 - large.documents)) / 1024 : Number.NaN,
-  homeMB: ((largest.listings[0].gzip / largest.documents) * 50_000) / 1024 / 1024,
-  ogGB: ((largest.og.bytes / largest.documents) * 50_000) / 1024 ** 3,
+  distGB: scaleTo(largest.dist.bytes) / 1024 ** 3,
+  files: scaleTo(largest.dist.files),
+  metaKB: scaleTo(largest.meta.gzip) / 1024,
+  filtersKB: scaleTo(largest.filters.bytes) / 1024,
+  chunkMB: scaleTo(largest.largestChunk) / 1024 ** 2,
+  homeMB: scaleTo(largest.listings[0].gzip) / 1024 ** 2,
+};
+/** Documents at which a figure that grows linearly from the smallest to the largest size reaches `limit`. */
+const reachedAt = (figure: (result: Measured) => number, limit: number) => {
+  const first = results[0];
+  const slope = (figure(largest) - figure(first)) / (largest.documents - first.documents);
+  return Math.round((first.documents + (limit - figure(first)) / slope) / 10) * 10;
 };
 
 const section = `## Scale
 
 Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the machine as above (${machineInfo.cpus}, ${machineInfo.memory}, load average ${machineInfo.load} at the start, shared with other jobs).
 
-Method: \`scripts/generate-corpus.ts\` writes a synthetic corpus of N documents into \`.cache/corpus-N\` (clauses recombined from the real ones; the one real document the about page cites included), \`CONTENT_DIR=.cache/corpus-N astro build --outDir .cache/corpus-N-dist\` builds it with an empty share-image cache (every card drawn) ${results.map((result) => `${count(result.documents)}: ${result.builds.length}×`).join(', ')} (medians; the builds column of each size says how many), timed as in Build above (wall around the process; CPU = user + sys and peak RSS from ${largest.build.method}); then the search benchmark above runs against each build (${searchRuns} page loads × ${largest.search.queries.length} queries, medians).
+Method: \`scripts/generate-corpus.ts\` writes a synthetic corpus of N documents into \`.cache/corpus-N\` (clauses recombined from the real ones), \`CONTENT_DIR=.cache/corpus-N astro build --outDir .cache/corpus-N-dist\` builds it with an empty share-image cache (every card drawn) ${results.map((result) => `${count(result.documents)}: ${result.builds.length}×`).join(', ')} (medians; the builds column of each size says how many), timed as in Build above (wall around the process; CPU = user + sys and peak RSS from ${largest.build.method}); then the search benchmark above runs against each build (${searchRuns} page loads × ${largest.search.queries.length} queries, medians).
 
 | documents | HTML pages | builds | build wall | build CPU (user + sys) | CPU per page | peak memory (maxRSS) | \`dist/\` | share images |
 |---|---|---|---|---|---|---|---|---|
@@ -217,14 +234,16 @@ ${results
   )
   .join('\n')}
 
-Pages that list every document (gzipped HTML as served; the largest year, ministry and topic page of each build), and the serialized content layer (\`node_modules/.astro/data-store.json\`):
+Per query, median time and bytes over the page loads: ${results.map((result) => `${count(result.documents)}: ${result.search.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB} KB`).join(' · ')}`).join('; ')}.
 
-| documents | home \`/\` | largest year page | largest ministry page | largest topic page | content layer store |
-|---|---|---|---|---|---|
+Files that grow with the corpus: the pages that list every document (gzipped HTML as served; the largest year, ministry and topic page of each build), the sitemap, the feed, the open data (\`data/\`) and the serialized content layer (\`node_modules/.astro/data-store.json\`):
+
+| documents | home \`/\` | largest year page | largest ministry page | largest topic page | \`sitemap.xml\` | \`feed.xml\` | \`data/\` | content layer store |
+|---|---|---|---|---|---|---|---|---|
 ${results
   .map(
     (result) =>
-      `| ${count(result.documents)} | ${result.listings.map((listing, index) => `${kb(listing.gzip)} KB${index > 0 ? ` (\`${listing.page}\`)` : ''}`).join(' | ')} | ${mb(result.dataStoreBytes)} MB |`,
+      `| ${count(result.documents)} | ${result.listings.map((listing, index) => `${kb(listing.gzip)} KB${index > 0 ? ` (\`${listing.page}\`)` : ''}`).join(' | ')} | ${count(result.sitemapUrls)} URLs | ${mb(result.feedBytes)} MB | ${mb(result.openData.bytes)} MB | ${mb(result.dataStoreBytes)} MB |`,
   )
   .join('\n')}
 
@@ -239,14 +258,15 @@ ${
 PAST_50K
 `;
 
-// The paragraph is reasoning from these figures: the numbers in it are computed, the argument is written by hand.
+// The paragraph is reasoning from these figures: the numbers in it are computed, the argument is written by hand
+// (read it again when the figures move).
 const past = [
-  `At ${count(largest.documents)} documents the build costs about ${perPageMs(largest).toFixed(0)} ms of CPU per HTML page (${(largest.pages / largest.documents).toFixed(1)} pages and as many share images per document), so 50,000 documents (≈ ${count(Math.round(at50k.pages / 1000) * 1000)} pages) would need ≈ ${at50k.cpuMin.toFixed(0)} CPU-minutes if the cost stays linear;`,
-  `Astro renders static pages one at a time by default (\`build.concurrency: 1\`) and drawing the cards (satori + resvg) is synchronous, so the wall time is about the CPU time on any number of cores: raising \`build.concurrency\` or moving the cards into worker threads, and keeping the share-image cache between CI builds, would be the first changes.`,
-  `Peak memory grows by ≈ ${perDocumentMB.toFixed(2)} MB per document between 1,000 and 5,000, which extrapolates to ≈ ${at50k.memoryGB.toFixed(1)} GB at 50,000: the content layer keeps every document in memory (its serialized store is already ${mb(largest.dataStoreBytes)} MB at ${count(largest.documents)}) and the Pagefind integration loads the corpus a second time, so Node's default heap limit and a 4–8 GB CI runner become the constraint before time does.`,
-  `The output would be ≈ ${at50k.ogGB.toFixed(1)} GB of share images alone, which most static hosts cap (Cloudflare Pages: 20,000 files per deployment), so the cards would have to be drawn on demand or only for documents.`,
-  `Search scales better: Pagefind splits its index into chunks by term and a query fetches only the chunks its terms fall in, so the engine at page open stays ${largest.search.engineKB} KB and the first query's bytes grow with the index chunk size (${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB each at ${count(largest.documents)}) rather than with the corpus; but the index here holds every pair of neighbouring characters, so at 50,000 documents a common pair's posting list (every document containing 镁) becomes one large chunk, and a one-character query touches many chunks — first-query bytes would pass the ${SEARCH_BUDGET.firstQueryKB} KB budget for short queries unless the result list loads fragments in pages (it already loads the shown results only, each fragment ≈ ${kb(largest.fragments.bytes / largest.fragments.files, 1)} KB).`,
-  `The pages that list every document are the hard limit: the home page is already ${kb(largest.listings[0].gzip)} KB gzipped at ${count(largest.documents)} documents and would be ≈ ${at50k.homeMB.toFixed(1)} MB at 50,000, and the largest ministry and topic pages grow the same way, so the timeline, ministry, topic and year pages need pagination (or a per-year split with the filters moved to search) long before 50,000 — by the page-weight budget, already at a few hundred documents.`,
+  `Extrapolating the measured figures linearly (pages, cards, output and index grew in proportion to the documents, memory much less): 50,000 documents would be ≈ ${count(Math.round(at50k.pages / 1000) * 1000)} pages and cards, and at ${perPageMs(largest).toFixed(0)} ms of CPU per page ≈ ${at50k.cpuHours.toFixed(1)} CPU-hours of build —`,
+  `and wall time would not shrink on a bigger machine, because the build uses one core (wall ≈ CPU above): Astro renders pages one after another in one thread (\`build.concurrency\` only overlaps waiting, not CPU work) and the share images (satori + resvg) are drawn on that thread, so the cards would have to move to worker threads or a separate step, and the card cache (\`node_modules/.cache/share-images\`) be kept between CI builds so that only new documents are drawn.`,
+  `Memory grew ≈ ${perDocumentMB.toFixed(2)} MB per document from 1,000 to 5,000, ≈ ${at50k.memoryGB.toFixed(1)} GB at 50,000; the serialized content layer is only ${mb(largest.dataStoreBytes)} MB at ${count(largest.documents)}, so the growth is elsewhere (maxRSS is the largest single process, Node or Pagefind's indexing binary; which one, and what it holds, was not measured apart) — it would fit a 16 GB machine, be tight on 8 GB, and may need \`--max-old-space-size\`.`,
+  `The output would be ≈ ${at50k.distGB.toFixed(0)} GB in ≈ ${count(Math.round(at50k.files / 1000) * 1000)} files, mostly share images: past the 1 GB of a GitHub Pages site (reached at ≈ ${count(reachedAt((result) => result.dist.bytes, 1024 ** 3))} documents) and Cloudflare Pages' 20,000 files (free plan; ≈ ${count(reachedAt((result) => result.dist.files, 20_000))} documents) or 100,000 (paid; ≈ ${count(reachedAt((result) => result.dist.files, 100_000))}), so clause cards would have to go (or be drawn on demand); the sitemap passes the protocol's 50,000 URLs per file at ≈ ${count(reachedAt((result) => result.sitemapUrls, 50_000))} documents and needs a sitemap index, and the feed, which lists every document (${mb(largest.feedBytes)} MB at ${count(largest.documents)}), should list the latest ones only.`,
+  `Search does not stay flat either: the engine's start-up grows because Pagefind's metadata file lists every page (${kb(largest.meta.gzip)} KB gzipped at ${count(largest.documents)}, ≈ ${at50k.metaKB.toFixed(0)} KB at 50,000 — over the ${SEARCH_BUDGET.firstQueryKB} KB first-query budget on its own), the facet counts load filter files that list every page (${kb(largest.filters.bytes)} KB, ≈ ${at50k.filtersKB.toFixed(0)} KB), and a word's postings stay in one index chunk, so a chunk of words found in many documents grows with the corpus: the largest, holding the number tokens (years, document numbers), is ${kb(largest.largestChunk)} KB at ${count(largest.documents)} (≈ ${at50k.chunkMB.toFixed(1)} MB at 50,000), and a document-number query downloads most of it (${largest.search.perQuery.find((entry) => /\d/.test(entry.query))?.medianKB ?? '?'} KB for ${largest.search.perQuery.find((entry) => /\d/.test(entry.query))?.query ?? 'one'}); only the fragments (≈ ${kb(largest.fragments.bytes / largest.fragments.files, 1)} KB per shown result) and the other chunks (≈ ${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB) stay the same size. Splitting the index (one Pagefind index per period, merged with \`mergeIndex\` only when asked) and loading facet counts on demand would be needed.`,
+  `The pages that list every document are the first thing a reader would notice: the home page is ${kb(results[0].listings[0].gzip)} KB gzipped at ${count(results[0].documents)} documents and ${kb(largest.listings[0].gzip)} KB at ${count(largest.documents)} (≈ ${at50k.homeMB.toFixed(1)} MB at 50,000), and the largest topic and ministry pages grow the same way, so the timeline, topic, ministry and year pages need pagination (a page per year or per 50 documents, with the filters answered by search) long before 50,000 — by the 25 KB a document page may weigh, the home page passes it at ≈ ${count(reachedAt((result) => result.listings[0].gzip, 25 * 1024))} documents.`,
 ].join(' ');
 
 writeScaleSection(section.replace('PAST_50K', past));
