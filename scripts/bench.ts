@@ -6,7 +6,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -24,6 +23,7 @@ import {
   timedBuild,
   type BuildMeasure,
 } from './lib/build-benchmark';
+import { javascriptBytes } from './lib/dist';
 import { formatSearchBenchmark, median, runSearchBenchmark } from './lib/search-benchmark';
 import { serveStatic } from './lib/static-server';
 
@@ -102,21 +102,6 @@ function kindOf(url: string, resourceType: string): Kind {
   return 'other';
 }
 
-/** Gzipped JavaScript a page loads on its own, counted as tests/site/javascript-budget.test.ts counts it: inline and module scripts with their imports, together. */
-function javascriptBudgetBytes(dist: string, html: string): number {
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
-  const files = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
-    for (const [, specifier] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(join(file, '..', specifier));
-  };
-  for (const [, src] of html.matchAll(/<script[^>]*\bsrc="\/?([^"]+)"/g)) visit(src);
-  const all = [...inline, ...[...files].map((file) => readFileSync(join(dist, file), 'utf8'))].join('\n');
-  return all ? gzipSync(all).length : 0;
-}
-
 log('page weight');
 const weights: { kind: string; path: string; bytes: Record<Kind, number>; body: number; total: number; jsBudget: number; requests: Transfer[] }[] = [];
 {
@@ -146,7 +131,7 @@ const weights: { kind: string; path: string; bytes: Record<Kind, number>; body: 
         bytes,
         body: median(runs.map((list) => list.filter((entry) => ['html', 'css', 'js'].includes(entry.kind)).reduce((total, entry) => total + entry.body, 0))),
         total: median(runs.map((list) => sum(list))),
-        jsBudget: javascriptBudgetBytes(DIST, html),
+        jsBudget: javascriptBytes(html, DIST),
         requests,
       });
       log(`  ${page.path}: ${kb(median(runs.map((list) => sum(list))))} KB`);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** The built site. */
 export const distDir = join(import.meta.dirname, '..', '..', 'dist');
@@ -49,4 +50,22 @@ function decodeEntities(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&nbsp;/g, '\u00a0')
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * Gzipped bytes of the JavaScript a page runs on its own before the reader interacts: its inline
+ * scripts (not JSON data blocks) and its module scripts with their static imports, together.
+ */
+export function javascriptBytes(html: string, dist = distDir): number {
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(join(file, '..', specifier));
+  };
+  for (const [, src] of html.matchAll(/<script[^>]*\bsrc="\/?([^"]+)"/g)) visit(src);
+  const all = [...inline, ...[...files].map((file) => readFileSync(join(dist, file), 'utf8'))].join('\n');
+  return all ? gzipSync(all).length : 0;
 }
