@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as pagefind from 'pagefind';
 import { indexDocuments } from '../lib/search/index-documents';
 import { contentDir } from '../loaders/astro-loaders';
@@ -15,7 +16,8 @@ function check(step: string, errors: string[]) {
  * Builds the search index at the end of `astro build`, through Pagefind's Node API, into
  * `<outDir>/pagefind/`. It indexes each document's searchable text from the content itself
  * (tokenized so that any Chinese substring is found; see lib/search/normalize.ts), not the
- * rendered pages, so navigation and buttons never reach the index.
+ * rendered pages, so navigation and buttons never reach the index; and writes each document's
+ * search record (lib/search/index-documents.ts) to `<outDir>/search/records/`.
  */
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -34,6 +36,9 @@ export function pagefindIntegration(): AstroIntegration {
           for (const document of indexDocuments(corpus, base)) {
             const added = await index!.addHTMLFile({ url: document.url, content: document.html });
             check(`index ${document.url}`, added.errors);
+            const recordFile = `${outDir}/${document.recordFile}`;
+            await mkdir(dirname(recordFile), { recursive: true });
+            await writeFile(recordFile, JSON.stringify(document.record));
           }
           const written = await index!.writeFiles({ outputPath: `${outDir}/pagefind` });
           check('write the index', written.errors);

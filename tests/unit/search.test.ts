@@ -53,14 +53,25 @@ describe('tokens', () => {
     expect(indexTokens('镁冶炼镁冶').split(' ')).toEqual([a + b, b + c, c + a, b]);
   });
 
-  it('asks for the pairs of each word, or a single character as a prefix', () => {
-    const [a, b, c] = [...'还原炼'].map(charCode);
-    expect(queryTokens(['还原炼'])).toBe(`${a + b} ${b + c}`);
+  it('asks for pairs covering each character of a word once, or a single character as a prefix', () => {
+    const [a, b, c, d] = [...'竖罐炼镁'].map(charCode);
+    expect(queryTokens(['竖罐炼镁'])).toBe(`${a + b} ${c + d}`);
+    expect(queryTokens(['竖罐炼'])).toBe(`${a + b} ${b + c}`);
     expect(queryTokens(['镁'])).toBe(charCode('镁'));
-    // Every pair of a substring is among the tokens of a text that contains it.
+    expect(queryTokens(['竖罐', '镁'])).toBe(`${a + b} ${d}`);
+    // Every pair asked for is among the tokens of a text that contains the word.
     const text = normalizeText('推广高效稳定竖式还原炼镁');
     const tokens = new Set(indexTokens(text).split(' '));
-    expect(queryTokens(['式还原炼']).split(' ').every((token) => tokens.has(token))).toBe(true);
+    expect(queryTokens(['式还原炼镁']).split(' ').every((token) => tokens.has(token))).toBe(true);
+  });
+
+  it('asks for at most four pairs of a long word, its first and last among them', () => {
+    const word = normalizeText('工信部联原〔2023〕130号');
+    const codes = [...word].map(charCode);
+    const pairs = queryTokens([word]).split(' ');
+    expect(pairs).toHaveLength(4);
+    expect(pairs[0]).toBe(codes[0] + codes[1]);
+    expect(pairs.at(-1)).toBe(codes.at(-2)! + codes.at(-1)!);
   });
 });
 
@@ -102,21 +113,33 @@ describe('ranking', () => {
 
 describe('index documents', () => {
   const documents = indexDocuments(corpus, '/mg-policy/');
+  const document = documents.find((entry) => entry.record.url.endsWith('/2023-nonferrous-stable-growth/'))!;
 
-  it('makes one page per document, under the base path', () => {
+  it('makes one page per document, whose URL is its search record under the base path', () => {
     expect(documents).toHaveLength(corpus.policies.length);
-    expect(documents[0].url).toMatch(/^\/mg-policy\/policies\/[a-z0-9-]+\/$/);
+    expect(document.url).toBe('/mg-policy/search/records/2023-nonferrous-stable-growth.json');
+    expect(document.recordFile).toBe('search/records/2023-nonferrous-stable-growth.json');
+    expect(document.record.url).toBe('/mg-policy/policies/2023-nonferrous-stable-growth/');
   });
 
-  it('gives every clause its own anchor, and carries filters, sort and the original text', () => {
-    const page = documents.find((document) => document.url.endsWith('/2023-nonferrous-stable-growth/'))!.html;
+  it('indexes each distinct token of the document once, with its filters and sort key, and no text', () => {
+    const page = document.html;
     expect(page).toContain('data-pagefind-body');
-    expect(page).toContain('<h2 id="supply-capacity">');
     expect(page).toContain('data-pagefind-filter="ministry:国家发展和改革委员会"');
     expect(page).toContain('data-pagefind-sort="date:2023-08"');
-    expect(page).toContain('盐湖高效提镁');
+    // Pagefind would index metadata as words too: the record carries the text instead.
+    expect(page).not.toContain('data-pagefind-meta');
+    const tokens = page.slice(page.indexOf('<p>') + 3, page.indexOf('</p>')).split(' ');
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens).toContain(charCode('盐') + charCode('湖'));
     // No Chinese text is indexed as such: only tokens, so Pagefind's segmenter never splits a word.
-    const body = page.slice(page.indexOf('<h2'));
-    expect(body).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(tokens.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('carries the original text of every section in the record', () => {
+    const clause = document.record.sections.find((section) => section.anchor === 'supply-capacity')!;
+    expect(clause.text).toContain('盐湖高效提镁');
+    expect(document.record.title).toBe('有色金属行业稳增长工作方案');
+    expect(document.record.documentNumber).toBe('工信部联原〔2023〕130号');
   });
 });

@@ -3,11 +3,16 @@ import { statusLabels } from '../../schemas/policy';
 import { formatMonth } from '../dates';
 import { timelineMonth, timelineYear } from '../timeline';
 import { indexTokens, normalizeText } from './normalize';
-import { METADATA_ANCHOR, type SearchSection } from './sections';
+import { METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
 
-/** A page for Pagefind to index: the document's searchable sections as tokens, its facets and metadata. */
+/** A document for the search index: its record, where the record is published, and the page Pagefind indexes. */
 export interface IndexDocument {
+  /** The record's URL, which is also the URL of the page in Pagefind's index. */
   url: string;
+  /** Path of the record below the output directory, e.g. `search/records/<id>.json`. */
+  recordFile: string;
+  record: SearchRecord;
+  /** The page Pagefind indexes, whose URL is the record's URL: its character-pair tokens, filters and sort key. */
   html: string;
 }
 
@@ -42,26 +47,26 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
   );
 }
 
-/** The pages Pagefind indexes: one per document, each section under its own anchor so that a match names it. */
+/**
+ * One Pagefind page per document. Its body is every distinct token of the document's sections (each
+ * section tokenized on its own, so no pair spans two sections), once: the search page finds the
+ * section itself from the record, so Pagefind needs neither anchors nor positions per section.
+ */
 export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
+  const root = base.replace(/\/?$/, '/');
   const topics = new Map(corpus.topics.map((topic) => [topic.id, topic.name]));
   const ministries = new Map(corpus.ministries.map((ministry) => [ministry.id, ministry.name]));
   const sectionsById = searchSections(corpus);
   return corpus.policies.map(({ id, data }) => {
     const sections = sectionsById.get(id)!;
-    const byAnchor = Map.groupBy(sections, (section) => section.anchor);
-    const body = [...byAnchor]
-      .map(([anchor, group]) => {
-        const tokens = group.map((section) => `<p>${indexTokens(normalizeText(section.text))}</p>`).join('');
-        return `<h2 id="${anchor}">${anchor}</h2>${tokens}`;
-      })
-      .join('\n');
-    const meta = {
+    const tokens = new Set(sections.flatMap((section) => indexTokens(normalizeText(section.text)).split(' ')));
+    const recordFile = `search/records/${id}.json`;
+    const record: SearchRecord = {
+      url: `${root}policies/${id}/`,
       title: data.title,
-      policy: id,
       documentNumber: data.documentNumber ?? '',
       date: formatMonth(timelineMonth(data)),
-      sections: JSON.stringify(sections),
+      sections,
     };
     const filters = [
       ['year', timelineYear(data)],
@@ -69,13 +74,12 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
       ...data.topics.map((topic) => ['topic', topics.get(topic)!]),
       ['status', statusLabels[data.status.state]],
     ];
-    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(data.title)}</title></head><body><main data-pagefind-body>
-${Object.entries(meta).map(([key, value]) => `<span data-pagefind-meta="${key}:${escapeHtml(value)}"></span>`).join('')}
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><main data-pagefind-body>
 ${filters.map(([key, value]) => `<span data-pagefind-filter="${key}:${escapeHtml(value)}"></span>`).join('')}
 <span data-pagefind-sort="date:${timelineMonth(data)}"></span>
-${body}
+<p>${[...tokens].join(' ')}</p>
 </main></body></html>`;
-    return { url: `${base.replace(/\/?$/, '/')}policies/${id}/`, html };
+    return { url: root + recordFile, recordFile, record, html };
   });
 }
 

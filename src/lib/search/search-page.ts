@@ -1,12 +1,12 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, asks Pagefind for the
- * documents holding every character pair of the query, confirms and ranks them (rank.ts), and shows
- * each as a link to the clause that holds the query. Every string from the reader or the index
- * reaches the page as text (textContent), never as HTML.
+ * documents holding the query's character pairs, fetches their search records, confirms and ranks
+ * them (rank.ts), and shows each as a link to the clause that holds the query. Every string from the
+ * reader or the index reaches the page as text (textContent), never as HTML.
  */
 import { queryTokens, queryWords, type VariantMap } from './normalize';
 import { assessDocument, excerpt, type Assessment } from './rank';
-import type { SearchSection } from './sections';
+import type { SearchRecord } from './sections';
 
 /** A facet: its URL parameter, label, and the values (URL value, index value, label). */
 export interface Facet {
@@ -24,7 +24,8 @@ export interface SearchConfig {
 
 interface PagefindResult {
   id: string;
-  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+  /** Pagefind's data of the page; its URL is the document's search record. */
+  data: () => Promise<{ url: string }>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -39,8 +40,7 @@ interface Pagefind {
 }
 
 interface Ranked {
-  url: string;
-  meta: Record<string, string>;
+  record: SearchRecord;
   assessment: Assessment;
 }
 
@@ -75,6 +75,22 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   let checked: Ranked[] = [];
   let words: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const records = new Map<string, Promise<SearchRecord>>();
+
+  /** A result's search record, fetched once per page visit. */
+  function loadRecord(result: PagefindResult): Promise<SearchRecord> {
+    let record = records.get(result.id);
+    if (!record) {
+      record = result.data().then(async ({ url }) => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return (await response.json()) as SearchRecord;
+      });
+      record.catch(() => records.delete(result.id));
+      records.set(result.id, record);
+    }
+    return record;
+  }
 
   const loadPagefind = () =>
     (pagefind ??= import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)
@@ -97,7 +113,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       const response = await engine.search(queryTokens(words), searchOptions());
       if (current === generation && response) renderFacets(response.filters);
       const everything = await engine.search(null);
-      if (everything && everything.results.length <= PREFETCH_ALL_UP_TO) await Promise.all(everything.results.map((result) => result.data()));
+      if (everything && everything.results.length <= PREFETCH_ALL_UP_TO) await Promise.all(everything.results.map(loadRecord));
     });
   }
 
@@ -185,19 +201,24 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
 
   /**
    * Downloads and checks the next candidates (all of them when there are few, so that order and
-   * counts are exact; otherwise a page at a time), then shows every checked result in order.
+   * counts are exact; otherwise a page at a time, until a page of them holds the query), then shows
+   * every checked result in order.
    */
   async function showMore(current: number) {
-    const batch = pending.splice(0, pending.length <= 2 * PAGE_SIZE ? pending.length : PAGE_SIZE);
-    const loaded = await Promise.all(batch.map((result) => result.data()));
-    if (current !== generation) return;
-    checked.push(
-      ...loaded.map((data) => ({
-        url: data.url,
-        meta: data.meta,
-        assessment: assessDocument(JSON.parse(data.meta.sections) as SearchSection[], words),
-      })),
-    );
+    const completeCount = () => checked.filter((item) => item.assessment.complete).length;
+    const wanted = completeCount() + PAGE_SIZE;
+    do {
+      const batch = pending.splice(0, pending.length <= 2 * PAGE_SIZE ? pending.length : PAGE_SIZE);
+      let loaded: SearchRecord[];
+      try {
+        loaded = await Promise.all(batch.map(loadRecord));
+      } catch {
+        if (current === generation) say('搜索结果加载失败。请检查网络后重试。');
+        return;
+      }
+      if (current !== generation) return;
+      checked.push(...loaded.map((record) => ({ record, assessment: assessDocument(record.sections, words) })));
+    } while (pending.length > 0 && completeCount() < wanted);
     const complete = checked.filter((item) => item.assessment.complete);
     // Pagefind's order is kept for date sorting; for relevance, the checked results are ranked together.
     if (state.sort === 'relevance') complete.sort((a, b) => b.assessment.score - a.assessment.score);
@@ -216,11 +237,11 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     say(`找到 ${found} 份文件${related.length > 0 ? `，另有 ${related.length} 份相关结果` : ''}${pending.length > 0 ? `，已显示 ${complete.length} 份` : ''}`);
   }
 
-  function renderResult({ url, meta, assessment }: Ranked): HTMLLIElement {
+  function renderResult({ record, assessment }: Ranked): HTMLLIElement {
     const item = document.createElement('li');
     item.className = 'card';
     const best = assessment.best;
-    const target = new URL(url, location.href);
+    const target = new URL(record.url, location.href);
     for (const word of words) target.searchParams.append('hl', word);
     target.hash = best?.section.anchor ?? '';
 
@@ -228,12 +249,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     heading.className = 'text-lg font-semibold';
     const link = document.createElement('a');
     link.href = target.pathname + target.search + target.hash;
-    link.textContent = meta.title;
+    link.textContent = record.title;
     heading.append(link);
 
     const details = document.createElement('p');
     details.className = 'text-sm text-muted';
-    details.textContent = [meta.documentNumber, meta.date, best?.section.label].filter(Boolean).join(' · ');
+    details.textContent = [record.documentNumber, record.date, best?.section.label].filter(Boolean).join(' · ');
 
     item.append(heading, details);
     if (best) {

@@ -16,3 +16,17 @@ export const METADATA_ANCHOR = 'metadata';
 
 /** Labels of the metadata sections whose match means "this document by name". */
 export const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as const;
+
+/**
+ * What the search page needs of one document to check, rank and show it as a result. Kept out of the
+ * Pagefind index (whose metadata Pagefind would index as words too) and fetched for shown results only.
+ */
+export interface SearchRecord {
+  /** The document page. */
+  url: string;
+  title: string;
+  documentNumber: string;
+  /** The month shown beside the title, e.g. "2023年8月". */
+  date: string;
+  sections: SearchSection[];
+}
