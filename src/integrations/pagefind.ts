@@ -1,9 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { indexDocuments } from '../lib/search/index-documents';
+import { searchRecordFile } from '../lib/search/sections';
 import { contentDir } from '../loaders/astro-loaders';
 import { loadCorpus } from '../loaders/corpus';
 
@@ -12,12 +14,17 @@ function check(step: string, errors: string[]) {
   if (errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n  ${errors.join('\n  ')}`);
 }
 
+/** The URL of a page in Pagefind's data of it: a `.pf_fragment` file is "pagefind_dcd" and JSON, gzipped. */
+function fragmentUrl(file: Buffer): string {
+  return (JSON.parse(gunzipSync(file).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string }).url;
+}
+
 /**
  * Builds the search index at the end of `astro build`, through Pagefind's Node API, into
  * `<outDir>/pagefind/`. It indexes each document's searchable text from the content itself
  * (tokenized so that any Chinese substring is found; see lib/search/normalize.ts), not the
  * rendered pages, so navigation and buttons never reach the index; and writes each document's
- * search record (lib/search/index-documents.ts) to `<outDir>/search/records/`.
+ * search record (lib/search/sections.ts) to `<outDir>/search/records/`.
  */
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -33,15 +40,27 @@ export function pagefindIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         try {
           check('start', errors);
-          for (const document of indexDocuments(corpus, base)) {
+          const documents = indexDocuments(corpus, base);
+          for (const document of documents) {
             const added = await index!.addHTMLFile({ url: document.url, content: document.html });
             check(`index ${document.url}`, added.errors);
-            const recordFile = `${outDir}/${document.recordFile}`;
-            await mkdir(dirname(recordFile), { recursive: true });
-            await writeFile(recordFile, JSON.stringify(document.record));
           }
           const written = await index!.writeFiles({ outputPath: `${outDir}/pagefind` });
           check('write the index', written.errors);
+          // Each record is published under Pagefind's id of its page (the name of the page's fragment file),
+          // so the search page fetches a result's record without Pagefind's own data of the page.
+          const records = new Map(documents.map((document) => [document.url, document.record]));
+          const fragments = (await readdir(`${outDir}/pagefind/fragment`)).filter((name) => name.endsWith('.pf_fragment'));
+          const recordPath = (pagefindId: string) => join(outDir, searchRecordFile(pagefindId));
+          await mkdir(dirname(recordPath('page')), { recursive: true });
+          for (const name of fragments) {
+            const url = fragmentUrl(await readFile(`${outDir}/pagefind/fragment/${name}`));
+            const record = records.get(url);
+            if (!record) throw new Error(`Pagefind indexed a page that is no document: ${url}`);
+            records.delete(url);
+            await writeFile(recordPath(name.replace(/\.pf_fragment$/, '')), JSON.stringify(record));
+          }
+          if (records.size > 0) throw new Error(`Pagefind wrote no page for: ${[...records.keys()].join(', ')}`);
           // The search page uses Pagefind's JS API; its ready-made UI bundles would only be dead weight.
           for (const bundle of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui', 'pagefind-highlight']) {
             for (const extension of ['js', 'css']) await rm(`${outDir}/pagefind/${bundle}.${extension}`, { force: true });

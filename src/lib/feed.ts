@@ -63,13 +63,15 @@ export interface FeedOptions {
 }
 
 const SITE_NAME = '中国镁产业政策文库';
+/** Feed readers poll the feed often: it lists the newest documents only, not the whole collection. */
+export const FEED_ENTRIES = 50;
 
-/** The Atom feed of all documents, newest first. */
+/** The Atom feed of the newest documents, newest first. */
 export function atomFeed(options: FeedOptions): string {
   const { policies, feedUrl, homeUrl, absolute } = options;
   const x = escapeXml;
   const idOf = (url: string, name: string) => (absolute ? url : uuidUrn(name));
-  const entries = newestFirst(policies).map((policy) => {
+  const entries = newestFirst(policies).slice(0, FEED_ENTRIES).map((policy) => {
     const date = documentDateTime(policy);
     const authors = policy.issuers
       .map((issuer) => `    <author><name>${x(issuer.name)}</name><uri>${x(options.ministryUrl(issuer.id))}</uri></author>`)
@@ -95,7 +97,7 @@ export function atomFeed(options: FeedOptions): string {
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  <id>${x(idOf(feedUrl, 'feed'))}</id>`,
     `  <title>${SITE_NAME}：镁产业政策文件</title>`,
-    '  <subtitle>国家层面与镁产业相关的政策文件，按文件日期由新到旧排列。</subtitle>',
+    `  <subtitle>国家层面与镁产业相关的政策文件，按文件日期由新到旧排列，至多列出最新的 ${FEED_ENTRIES} 份。</subtitle>`,
     `  <updated>${x(options.updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${x(feedUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${x(homeUrl)}"/>`,

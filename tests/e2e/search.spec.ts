@@ -232,6 +232,13 @@ test('when the index cannot load, a clear error is shown', async ({ page }) => {
   await expect(page.locator('[data-search-more]')).toBeHidden();
 });
 
+test('when the documents of the results cannot load, a clear error is shown', async ({ page }) => {
+  await page.route('**/search/records/*.json', (route) => route.abort());
+  await page.goto(`/search/?q=${encodeURIComponent('镁')}`);
+  await expect(status(page)).toContainText('搜索结果加载失败');
+  await expect(results(page).locator('li')).toHaveCount(0);
+});
+
 test('without Intl.Segmenter, substrings and ministry short names are still found', async ({ page }) => {
   await page.addInitScript(() => {
     delete (Intl as { Segmenter?: unknown }).Segmenter;

@@ -5,15 +5,13 @@ import { timelineMonth, timelineYear } from '../timeline';
 import { indexTokens, normalizeText } from './normalize';
 import { METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
 
-/** A document for the search index: its record, where the record is published, and the page Pagefind indexes. */
+/** A document for the search index: the page Pagefind indexes, and the document's search record. */
 export interface IndexDocument {
-  /** The record's URL, which is also the URL of the page in Pagefind's index. */
+  /** The document page's URL, also the page's URL in Pagefind's index. */
   url: string;
-  /** Path of the record below the output directory, e.g. `search/records/<id>.json`. */
-  recordFile: string;
-  record: SearchRecord;
-  /** The page Pagefind indexes, whose URL is the record's URL: its character-pair tokens, filters and sort key. */
+  /** The page Pagefind indexes: the document's character-pair tokens, filters and sort key. */
   html: string;
+  record: SearchRecord;
 }
 
 /** The searchable sections of every document, metadata first, then clauses and narrative in page order. */
@@ -60,9 +58,9 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
   return corpus.policies.map(({ id, data }) => {
     const sections = sectionsById.get(id)!;
     const tokens = new Set(sections.flatMap((section) => indexTokens(normalizeText(section.text)).split(' ')));
-    const recordFile = `search/records/${id}.json`;
+    const url = `${root}policies/${id}/`;
     const record: SearchRecord = {
-      url: `${root}policies/${id}/`,
+      url,
       title: data.title,
       documentNumber: data.documentNumber ?? '',
       date: formatMonth(timelineMonth(data)),
@@ -79,7 +77,7 @@ ${filters.map(([key, value]) => `<span data-pagefind-filter="${key}:${escapeHtml
 <span data-pagefind-sort="date:${timelineMonth(data)}"></span>
 <p>${[...tokens].join(' ')}</p>
 </main></body></html>`;
-    return { url: root + recordFile, recordFile, record, html };
+    return { url, html, record };
   });
 }
 

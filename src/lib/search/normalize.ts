@@ -66,24 +66,19 @@ export function indexTokens(normalized: string): string {
 const MAX_PAIRS_PER_WORD = 4;
 
 /**
- * The Pagefind query for normalized words. A word is asked for by pairs that cover each of its
- * characters once (竖罐炼镁 → 竖罐 炼镁; a one-character word is its own prefix), and a long word by at
- * most four of them, first and last included. Fewer pairs mean fewer index chunks to fetch; the few
- * documents that hold the pairs but not the word are dropped by the check in rank.ts.
+ * The Pagefind query for normalized words: the pairs of each word (a one-character word is its own
+ * prefix), and of a long word at most four of them, evenly spaced, first and last included. Each pair
+ * may mean one more index chunk to download; the few documents that hold the pairs asked for but not
+ * the word are dropped by the check in rank.ts.
  */
 export function queryTokens(words: string[]): string {
   return words
     .map((word) => {
       const codes = [...word].map(charCode);
       if (codes.length === 1) return codes[0];
-      const starts: number[] = [];
-      for (let start = 0; start < codes.length - 1; start += 2) starts.push(start);
-      if (codes.length % 2 === 1) starts.push(codes.length - 2);
-      const chosen =
-        starts.length <= MAX_PAIRS_PER_WORD
-          ? starts
-          : Array.from({ length: MAX_PAIRS_PER_WORD }, (_, index) => starts[Math.round((index * (starts.length - 1)) / (MAX_PAIRS_PER_WORD - 1))]);
-      return chosen.map((start) => codes[start] + codes[start + 1]).join(' ');
+      const pairs = codes.slice(1).map((code, index) => codes[index] + code);
+      if (pairs.length <= MAX_PAIRS_PER_WORD) return pairs.join(' ');
+      return Array.from({ length: MAX_PAIRS_PER_WORD }, (_, index) => pairs[Math.round((index * (pairs.length - 1)) / (MAX_PAIRS_PER_WORD - 1))]).join(' ');
     })
     .join(' ');
 }

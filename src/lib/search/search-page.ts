@@ -6,7 +6,7 @@
  */
 import { queryTokens, queryWords, type VariantMap } from './normalize';
 import { assessDocument, excerpt, type Assessment } from './rank';
-import type { SearchRecord } from './sections';
+import { searchRecordFile, type SearchRecord } from './sections';
 
 /** A facet: its URL parameter, label, and the values (URL value, index value, label). */
 export interface Facet {
@@ -23,9 +23,8 @@ export interface SearchConfig {
 }
 
 interface PagefindResult {
+  /** Pagefind's id of the page, which names the document's search record. */
   id: string;
-  /** Pagefind's data of the page; its URL is the document's search record. */
-  data: () => Promise<{ url: string }>;
 }
 interface PagefindResponse {
   results: PagefindResult[];
@@ -81,8 +80,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   function loadRecord(result: PagefindResult): Promise<SearchRecord> {
     let record = records.get(result.id);
     if (!record) {
-      record = result.data().then(async ({ url }) => {
-        const response = await fetch(url);
+      const url = config.base + searchRecordFile(result.id);
+      record = fetch(url).then(async (response) => {
         if (!response.ok) throw new Error(`${url}: ${response.status}`);
         return (await response.json()) as SearchRecord;
       });

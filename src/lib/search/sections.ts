@@ -19,7 +19,8 @@ export const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as 
 
 /**
  * What the search page needs of one document to check, rank and show it as a result. Kept out of the
- * Pagefind index (whose metadata Pagefind would index as words too) and fetched for shown results only.
+ * Pagefind index (whose metadata Pagefind would index as words too) and fetched for shown results only,
+ * from `searchRecordFile(<Pagefind's id of the page>)`.
  */
 export interface SearchRecord {
   /** The document page. */
@@ -29,4 +30,9 @@ export interface SearchRecord {
   /** The month shown beside the title, e.g. "2023年8月". */
   date: string;
   sections: SearchSection[];
+}
+
+/** Where a document's search record is published, below the base path: named by Pagefind's id of its page. */
+export function searchRecordFile(pagefindId: string): string {
+  return `search/records/${pagefindId}.json`;
 }

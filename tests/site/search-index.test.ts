@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { searchRecordFile, type SearchRecord } from '../../src/lib/search/sections';
+import { loadCorpus } from '../../src/loaders/corpus';
+import { distDir } from '../../scripts/lib/dist';
+
+const corpus = loadCorpus(process.cwd(), 'content');
+const fragmentDir = join(distDir, 'pagefind', 'fragment');
+/** Pagefind's pages: its id of each (the fragment's file name) and the URL it was given. */
+const pages = readdirSync(fragmentDir).map((name) => {
+  const data = gunzipSync(readFileSync(join(fragmentDir, name)));
+  expect(data.subarray(0, 12).toString()).toBe('pagefind_dcd');
+  return { id: name.replace(/\.pf_fragment$/, ''), url: (JSON.parse(data.subarray(12).toString('utf8')) as { url: string }).url };
+});
+
+describe('search records', () => {
+  it('Pagefind holds one page per document, at the document page’s URL', () => {
+    expect(pages.map((page) => page.url).sort()).toEqual(corpus.policies.map((policy) => `/policies/${policy.id}/`).sort());
+  });
+
+  it('every page has its record, named by Pagefind’s id of it, for the same document', () => {
+    for (const page of pages) {
+      const file = join(distDir, searchRecordFile(page.id));
+      expect(existsSync(file), file).toBe(true);
+      const record = JSON.parse(readFileSync(file, 'utf8')) as SearchRecord;
+      expect(record.url).toBe(page.url);
+      expect(existsSync(join(distDir, page.url, 'index.html'))).toBe(true);
+      const policy = corpus.policies.find((candidate) => `/policies/${candidate.id}/` === page.url)!;
+      expect(record.title).toBe(policy.data.title);
+      expect(record.sections.filter((section) => section.anchor !== 'metadata').map((section) => section.anchor)).toEqual([
+        ...policy.data.clauses.map((clause) => clause.id),
+        ...policy.data.narrative.map((passage) => passage.id),
+      ]);
+    }
+  });
+
+  it('publishes no record that no page names', () => {
+    expect(readdirSync(join(distDir, 'search', 'records')).sort()).toEqual(pages.map((page) => `${page.id}.json`).sort());
+  });
+});
