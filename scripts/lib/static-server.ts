@@ -1,7 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,9 +20,17 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '
 
 /**
  * Serves a built site on loopback with gzip, so benchmarks see the bytes a reader would download.
- * `base` is the sub-path the site was built for ("/" by default).
+ * `base` is the sub-path the site was built for ("/" by default). Each file is read and compressed
+ * once and then served from memory, as a static host's cache or CDN does.
  */
 export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
+  const bodies = new Map<string, Buffer>();
+  const body = (path: string, gzip: boolean) => {
+    const key = `${gzip ? 'gzip' : 'identity'}:${path}`;
+    let cached = bodies.get(key);
+    if (!cached) bodies.set(key, (cached = gzip ? gzipSync(readFileSync(path)) : readFileSync(path)));
+    return cached;
+  };
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
@@ -40,12 +48,13 @@ export function serveStatic(root: string, port: number, base = '/'): Promise<Ser
     if (!found) path = join(root, '404.html');
     const extension = extname(path);
     const gzip = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    const content = body(path, gzip);
     response.writeHead(found ? 200 : 404, {
       'content-type': TYPES[extension] ?? 'application/octet-stream',
+      'content-length': content.length,
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    const stream = createReadStream(path);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
+    response.end(content);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }

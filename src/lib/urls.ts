@@ -55,9 +55,13 @@ export function excerptAnchor(policyId: string, passageId: string): string {
   return `${policyId}--${passageId}`;
 }
 
-/** `/search/`, optionally with a query. */
-export function searchPath(query?: string): string {
-  return withBase('/search/') + (query ? `?q=${encodeURIComponent(query)}` : '');
+/** `/search/`, optionally with a query and filters, e.g. `/search/?q=镁` or `/search/?topic=salt-lake`. */
+export function searchPath(query?: string, filters: Partial<Record<'year' | 'ministry' | 'topic', string>> = {}): string {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const search = params.toString();
+  return withBase('/search/') + (search ? `?${search}` : '');
 }
 
 /** `/ministries/`, `/topics/` and `/about/`: the index pages. */

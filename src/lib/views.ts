@@ -9,9 +9,23 @@ export function groupByYear<T extends Doc>(policies: T[]): { year: string; polic
   const groups = new Map<string, T[]>();
   for (const policy of policies) {
     const year = timelineYear(policy);
-    groups.set(year, [...(groups.get(year) ?? []), policy]);
+    const group = groups.get(year);
+    if (group) group.push(policy);
+    else groups.set(year, [policy]);
   }
   return [...groups].map(([year, members]) => ({ year, policies: members }));
+}
+
+/**
+ * The home, ministry and topic pages show at most this many documents in full, so that they stay light
+ * as the collection grows; the rest are a filtered search away (and on the year pages).
+ */
+export const LISTED_IN_FULL = 50;
+
+/** The newest `LISTED_IN_FULL` of documents given oldest first (kept in that order), and how many are left out. */
+export function newestListed<T>(oldestFirst: T[]): { listed: T[]; omitted: number } {
+  const listed = oldestFirst.slice(-LISTED_IN_FULL);
+  return { listed, omitted: oldestFirst.length - listed.length };
 }
 
 /** The years that have documents, oldest first. */

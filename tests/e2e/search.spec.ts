@@ -232,6 +232,24 @@ test('when the index cannot load, a clear error is shown', async ({ page }) => {
   await expect(page.locator('[data-search-more]')).toBeHidden();
 });
 
+test('with a filter and no query, every document the filter leaves is listed, newest first, linking to the document', async ({ page }) => {
+  await page.goto('/search/?topic=alloys-lightweighting');
+  const expected = corpus.policies.filter((policy) => policy.data.topics.includes('alloys-lightweighting')).map((policy) => policy.id);
+  expect(expected.length).toBeGreaterThan(1);
+  const listed = await exactResults(page);
+  expect(sorted(listed)).toEqual(sorted(expected));
+  const months = listed.map(month);
+  expect(months).toEqual([...months].sort().reverse());
+  const hrefs = await results(page).locator('li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+  expect(hrefs.every((href) => /^\/policies\/[^/?#]+\/$/.test(href))).toBe(true);
+  await openFacets(page);
+  await expect(page.locator('[data-search-facets] button[aria-pressed="true"]')).toHaveCount(1);
+  // Clearing the filter leaves no query and no filter: the empty state.
+  await page.locator('[data-search-facets] button[aria-pressed="true"]').click();
+  await expect(page.locator('[data-search-empty]')).toBeVisible();
+  expect(param(page, 'topic')).toBeNull();
+});
+
 test('when the documents of the results cannot load, a clear error is shown', async ({ page }) => {
   await page.route('**/search/records/*.json', (route) => route.abort());
   await page.goto(`/search/?q=${encodeURIComponent('镁')}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/dates';
 import { compareChronologically, timelineMonth } from '../../src/lib/timeline';
-import { clausesOnTopic, coIssuers, groupByYear, ministryRoles, neighbouringYears, relatedPolicies, shortName, yearsOf } from '../../src/lib/views';
+import { LISTED_IN_FULL, clausesOnTopic, coIssuers, groupByYear, ministryRoles, neighbouringYears, newestListed, relatedPolicies, shortName, yearsOf } from '../../src/lib/views';
 import { loadCorpus } from '../../src/loaders/corpus';
 
 const corpus = loadCorpus(process.cwd());
@@ -78,5 +78,18 @@ describe('views', () => {
   it('prefers the first short name', () => {
     expect(shortName({ name: '国家发展和改革委员会', shortNames: ['国家发展改革委', '发改委'] })).toBe('国家发展改革委');
     expect(shortName({ name: '财政部', shortNames: [] })).toBe('财政部');
+  });
+});
+
+describe('listing pages', () => {
+  it('list every document of a small collection', () => {
+    expect(newestListed(policies)).toEqual({ listed: policies, omitted: 0 });
+  });
+
+  it(`list the newest ${LISTED_IN_FULL} of a large one, in the order given, and count the rest`, () => {
+    const many = Array.from({ length: LISTED_IN_FULL + 7 }, (_, index) => index);
+    const { listed, omitted } = newestListed(many);
+    expect(listed).toEqual(many.slice(7));
+    expect(omitted).toBe(7);
   });
 });

@@ -44,6 +44,8 @@ interface Ranked {
 }
 
 const PAGE_SIZE = 10;
+/** How a document stands when browsing: listed, with no text to quote. */
+const LISTED: Assessment = { complete: true, related: false, score: 0 };
 /** A collection this small is fetched whole after the first results (a few dozen KB), so later queries need no download. */
 const PREFETCH_ALL_UP_TO = 100;
 const DEBOUNCE_MS = 150;
@@ -109,12 +111,18 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   function loadFacetCounts(engine: Pagefind) {
     facetCounts ??= engine.filters().then(async () => {
       const current = generation;
-      const response = await engine.search(queryTokens(words), searchOptions());
+      const response = await engine.search(searchTerm(), searchOptions());
       if (current === generation && response) renderFacets(response.filters);
       const everything = await engine.search(null);
       if (everything && everything.results.length <= PREFETCH_ALL_UP_TO) await Promise.all(everything.results.map(loadRecord));
     });
   }
+
+  /** With no query but a filter, the page lists every document the filters leave (browsing, newest first). */
+  const browsing = () => words.length === 0 && Object.values(state.filters).some(Boolean);
+
+  /** Pagefind's query: the words' character pairs, or null (every document) when browsing. */
+  const searchTerm = () => (browsing() ? null : queryTokens(words));
 
   /** Pagefind's filter and sort options for the current state. */
   function searchOptions() {
@@ -123,7 +131,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       const value = state.filters[facet.key];
       if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
     }
-    const sort = state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
+    const order = state.sort === 'relevance' && browsing() ? 'newest' : state.sort;
+    const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
     return { filters, sort };
   }
 
@@ -164,7 +173,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     for (const element of relatedHeadings) element.hidden = true;
     more.hidden = true;
     empty.hidden = true;
-    if (words.length === 0) {
+    if (words.length === 0 && !browsing()) {
       say('');
       renderFacets(undefined);
       empty.hidden = false;
@@ -179,7 +188,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
     }
-    const response = await engine.search(queryTokens(words), searchOptions());
+    const response = await engine.search(searchTerm(), searchOptions());
     if (current !== generation || !response) return;
     renderFacets(Object.keys(response.filters).length > 0 ? response.filters : undefined);
     pending = response.results;
@@ -193,7 +202,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   }
 
   function showNothingFound() {
-    say(`没有找到包含“${state.query}”的文件`);
+    say(browsing() ? '没有找到符合筛选条件的文件' : `没有找到包含“${state.query}”的文件`);
     empty.hidden = false;
     renderEmpty(state.query);
   }
@@ -216,11 +225,11 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
         return;
       }
       if (current !== generation) return;
-      checked.push(...loaded.map((record) => ({ record, assessment: assessDocument(record.sections, words) })));
+      checked.push(...loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words) })));
     } while (pending.length > 0 && completeCount() < wanted);
     const complete = checked.filter((item) => item.assessment.complete);
     // Pagefind's order is kept for date sorting; for relevance, the checked results are ranked together.
-    if (state.sort === 'relevance') complete.sort((a, b) => b.assessment.score - a.assessment.score);
+    if (state.sort === 'relevance' && !browsing()) complete.sort((a, b) => b.assessment.score - a.assessment.score);
     const related = checked.filter((item) => item.assessment.related);
     exactList.replaceChildren(...complete.map(renderResult));
     relatedList.replaceChildren(...related.map(renderResult));
