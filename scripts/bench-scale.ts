@@ -24,6 +24,8 @@ import {
   type BuildMeasure,
 } from './lib/build-benchmark';
 import { runSearchBenchmark, type SearchBenchmarkResult } from './lib/search-benchmark';
+import { FEED_ENTRIES } from '../src/lib/feed';
+import { LISTED_IN_FULL } from '../src/lib/views';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +55,10 @@ interface Measured {
   dist: { bytes: number; files: number };
   pagefind: { bytes: number; files: number };
   indexChunks: { bytes: number; files: number };
+  /** Pagefind's own data of each page: written, never fetched by the search page. */
   fragments: { bytes: number; files: number };
+  /** The search records (search/records/), one fetched per shown result: files, bytes on disk and gzipped as served. */
+  records: { bytes: number; files: number; gzip: number };
   og: { bytes: number; files: number };
   /** Pagefind's metadata file, loaded when the engine starts: every page's hash and word count, and the index chunks' word ranges. */
   meta: { bytes: number; gzip: number };
@@ -85,6 +90,7 @@ function outputOf(dist: string) {
     indexChunks: folderSize(join(dist, 'pagefind', 'index')),
     largestChunk: Math.max(...filesOf(join(dist, 'pagefind', 'index')).map((file) => statSync(file).size)),
     fragments: folderSize(join(dist, 'pagefind', 'fragment')),
+    records: { ...folderSize(join(dist, 'search', 'records')), gzip: filesOf(join(dist, 'search', 'records')).reduce((sum, file) => sum + gzippedSize(file), 0) },
     filters: folderSize(join(dist, 'pagefind', 'filter')),
     // .pf_* files are gzipped already: the bytes on disk are the bytes sent; gunzipped for the uncompressed size.
     meta: { bytes: gunzipSync(readFileSync(meta)).length, gzip: statSync(meta).size },
@@ -140,7 +146,6 @@ for (const [index, documents] of sizes.entries()) {
 }
 
 // ---- the Scale section -------------------------------------------------------------------------------
-const ok = (pass: boolean) => (pass ? 'yes' : '**no**');
 const count = (value: number) => value.toLocaleString('en');
 // A median of no queries is NaN (null once saved as JSON).
 const msOrDash = (ms: number | null) => (ms === null || Number.isNaN(ms) ? '–' : `${ms} ms`);
@@ -187,8 +192,6 @@ const at50k = {
   files: scaleTo(largest.dist.files),
   metaKB: scaleTo(largest.meta.gzip) / 1024,
   filtersKB: scaleTo(largest.filters.bytes) / 1024,
-  chunkMB: scaleTo(largest.largestChunk) / 1024 ** 2,
-  homeMB: scaleTo(largest.listings[0].gzip) / 1024 ** 2,
 };
 /** Documents at which a figure that grows linearly from the smallest to the largest size reaches `limit`. */
 const reachedAt = (figure: (result: Measured) => number, limit: number) => {
@@ -214,12 +217,12 @@ ${results
 ${failures()}
 The Pagefind index (sizes on disk; Pagefind's \`.pf_*\` files are gzipped already, so that is what is sent):
 
-| documents | \`pagefind/\` | metadata (\`.pf_meta\`, loaded when the engine starts) | index chunks | largest chunk | fragments | filters |
+| documents | \`pagefind/\` | metadata (\`.pf_meta\`, loaded when the engine starts) | index chunks | largest chunk | filters | search records (one fetched per shown result; gzipped) |
 |---|---|---|---|---|---|---|
 ${results
   .map(
     (result) =>
-      `| ${count(result.documents)} | ${mb(result.pagefind.bytes, 2)} MB, ${count(result.pagefind.files)} files | ${kb(result.meta.gzip)} KB (${kb(result.meta.bytes)} KB unzipped) | ${result.indexChunks.files} × ${kb(result.indexChunks.bytes / result.indexChunks.files)} KB | ${kb(result.largestChunk)} KB | ${count(result.fragments.files)} × ${kb(result.fragments.bytes / result.fragments.files, 2)} KB | ${result.filters.files} files, ${kb(result.filters.bytes)} KB |`,
+      `| ${count(result.documents)} | ${mb(result.pagefind.bytes, 2)} MB, ${count(result.pagefind.files)} files | ${kb(result.meta.gzip)} KB (${kb(result.meta.bytes)} KB unzipped) | ${result.indexChunks.files} × ${kb(result.indexChunks.bytes / result.indexChunks.files)} KB | ${kb(result.largestChunk)} KB | ${result.filters.files} files, ${kb(result.filters.bytes)} KB | ${count(result.records.files)} × ${kb(result.records.gzip / result.records.files, 2)} KB |`,
   )
   .join('\n')}
 
@@ -236,7 +239,7 @@ ${results
 
 Per query, median time and bytes over the page loads: ${results.map((result) => `${count(result.documents)}: ${result.search.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB} KB`).join(' · ')}`).join('; ')}.
 
-Files that grow with the corpus: the pages that list every document (gzipped HTML as served; the largest year, ministry and topic page of each build), the sitemap, the feed, the open data (\`data/\`) and the serialized content layer (\`node_modules/.astro/data-store.json\`):
+Files that grow with the corpus: the listing pages (gzipped HTML as served; home, ministry and topic pages show the newest ${LISTED_IN_FULL} documents and link the rest, a year page lists its whole year; the largest year, ministry and topic page of each build), the sitemap, the feed (the newest ${FEED_ENTRIES}), the open data (\`data/\`) and the serialized content layer (\`node_modules/.astro/data-store.json\`):
 
 | documents | home \`/\` | largest year page | largest ministry page | largest topic page | \`sitemap.xml\` | \`feed.xml\` | \`data/\` | content layer store |
 |---|---|---|---|---|---|---|---|---|
@@ -262,11 +265,11 @@ PAST_50K
 // (read it again when the figures move).
 const past = [
   `Extrapolating the measured figures linearly (pages, cards, output and index grew in proportion to the documents, memory much less): 50,000 documents would be ≈ ${count(Math.round(at50k.pages / 1000) * 1000)} pages and cards, and at ${perPageMs(largest).toFixed(0)} ms of CPU per page ≈ ${at50k.cpuHours.toFixed(1)} CPU-hours of build —`,
-  `and wall time would not shrink on a bigger machine, because the build uses one core (wall ≈ CPU above): Astro renders pages one after another in one thread (\`build.concurrency\` only overlaps waiting, not CPU work) and the share images (satori + resvg) are drawn on that thread, so the cards would have to move to worker threads or a separate step, and the card cache (\`node_modules/.cache/share-images\`) be kept between CI builds so that only new documents are drawn.`,
+  `and wall time would not shrink on a bigger machine, because the build uses one core (wall ≈ CPU above): Astro renders pages one after another in one thread (\`build.concurrency\` only overlaps waiting, not CPU work) and the share images (satori + resvg) are drawn on that thread, so the cards would have to move to worker threads or a separate step (the GitHub workflow already keeps the card cache, \`node_modules/.cache/share-images\`, between runs, so a new build draws only new or changed cards).`,
   `Memory grew ≈ ${perDocumentMB.toFixed(2)} MB per document from 1,000 to 5,000, ≈ ${at50k.memoryGB.toFixed(1)} GB at 50,000; the serialized content layer is only ${mb(largest.dataStoreBytes)} MB at ${count(largest.documents)}, so the growth is elsewhere (maxRSS is the largest single process, Node or Pagefind's indexing binary; which one, and what it holds, was not measured apart) — it would fit a 16 GB machine, be tight on 8 GB, and may need \`--max-old-space-size\`.`,
-  `The output would be ≈ ${at50k.distGB.toFixed(0)} GB in ≈ ${count(Math.round(at50k.files / 1000) * 1000)} files, mostly share images: past the 1 GB of a GitHub Pages site (reached at ≈ ${count(reachedAt((result) => result.dist.bytes, 1024 ** 3))} documents) and Cloudflare Pages' 20,000 files (free plan; ≈ ${count(reachedAt((result) => result.dist.files, 20_000))} documents) or 100,000 (paid; ≈ ${count(reachedAt((result) => result.dist.files, 100_000))}), so clause cards would have to go (or be drawn on demand); the sitemap passes the protocol's 50,000 URLs per file at ≈ ${count(reachedAt((result) => result.sitemapUrls, 50_000))} documents and needs a sitemap index, and the feed, which lists every document (${mb(largest.feedBytes)} MB at ${count(largest.documents)}), should list the latest ones only.`,
-  `Search does not stay flat either: the engine's start-up grows because Pagefind's metadata file lists every page (${kb(largest.meta.gzip)} KB gzipped at ${count(largest.documents)}, ≈ ${at50k.metaKB.toFixed(0)} KB at 50,000 — over the ${SEARCH_BUDGET.firstQueryKB} KB first-query budget on its own), the facet counts load filter files that list every page (${kb(largest.filters.bytes)} KB, ≈ ${at50k.filtersKB.toFixed(0)} KB), and a word's postings stay in one index chunk, so a chunk of words found in many documents grows with the corpus: the largest, holding the number tokens (years, document numbers), is ${kb(largest.largestChunk)} KB at ${count(largest.documents)} (≈ ${at50k.chunkMB.toFixed(1)} MB at 50,000), and a document-number query downloads most of it (${largest.search.perQuery.find((entry) => /\d/.test(entry.query))?.medianKB ?? '?'} KB for ${largest.search.perQuery.find((entry) => /\d/.test(entry.query))?.query ?? 'one'}); only the fragments (≈ ${kb(largest.fragments.bytes / largest.fragments.files, 1)} KB per shown result) and the other chunks (≈ ${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB) stay the same size. Splitting the index (one Pagefind index per period, merged with \`mergeIndex\` only when asked) and loading facet counts on demand would be needed.`,
-  `The pages that list every document are the first thing a reader would notice: the home page is ${kb(results[0].listings[0].gzip)} KB gzipped at ${count(results[0].documents)} documents and ${kb(largest.listings[0].gzip)} KB at ${count(largest.documents)} (≈ ${at50k.homeMB.toFixed(1)} MB at 50,000), and the largest topic and ministry pages grow the same way, so the timeline, topic, ministry and year pages need pagination (a page per year or per 50 documents, with the filters answered by search) long before 50,000 — by the 25 KB a document page may weigh, the home page passes it at ≈ ${count(reachedAt((result) => result.listings[0].gzip, 25 * 1024))} documents.`,
+  `The output would be ≈ ${at50k.distGB.toFixed(0)} GB in ≈ ${count(Math.round(at50k.files / 1000) * 1000)} files, mostly share images: past the 1 GB of a GitHub Pages site (reached at ≈ ${count(reachedAt((result) => result.dist.bytes, 1024 ** 3))} documents) and Cloudflare Pages' 20,000 files (free plan; ≈ ${count(reachedAt((result) => result.dist.files, 20_000))} documents) or 100,000 (paid; ≈ ${count(reachedAt((result) => result.dist.files, 100_000))}), so clause cards would have to go (or be drawn on demand); and the sitemap passes the protocol's 50,000 URLs per file at ≈ ${count(reachedAt((result) => result.sitemapUrls, 50_000))} documents and needs a sitemap index.`,
+  `Search start-up grows with the collection, the queries much less: Pagefind's metadata file, loaded when the engine starts, lists every page (${kb(largest.meta.gzip)} KB gzipped at ${count(largest.documents)}, ≈ ${at50k.metaKB.toFixed(0)} KB at 50,000), and so do the filter files loaded after the first results for the facet counts (${kb(largest.filters.bytes)} KB, ≈ ${at50k.filtersKB.toFixed(0)} KB). A query itself downloads the index chunks of the pairs it asks for (at most four per word; chunks hold a similar number of postings, ≈ ${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB, the largest ${kb(largest.largestChunk)} KB at ${count(largest.documents)}, since each document lists a token once) and one search record per shown result (≈ ${kb(largest.records.gzip / largest.records.files, 2)} KB), so it stays about the same size. Past 50,000 the engine's start-up is what needs work: one Pagefind index per period, merged with \`mergeIndex\` only when a search needs it, and facet counts loaded on demand.`,
+  `The listing pages stay light: home, ministry and topic pages show the newest ${LISTED_IN_FULL} documents (${kb(largest.listings[0].gzip)} KB gzipped for the home page at ${count(largest.documents)}) and link the search page filtered to the rest; a year page lists its whole year (${kb(largest.listings[1].gzip)} KB for the largest at ${count(largest.documents)}, ≈ ${(scaleTo(largest.listings[1].gzip) / 1024).toFixed(0)} KB at 50,000), so year pages would need splitting by month or by ${LISTED_IN_FULL} documents well before then.`,
 ].join(' ');
 
 writeScaleSection(section.replace('PAST_50K', past));
