@@ -89,8 +89,24 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       let bytes = 0;
       let requests = 0;
       let engineBytes = 0;
+      let inFlight = 0;
+      let lastActivity = Date.now();
+      context.on('request', () => {
+        inFlight += 1;
+        lastActivity = Date.now();
+      });
+      context.on('requestfailed', () => {
+        inFlight -= 1;
+        lastActivity = Date.now();
+      });
+      /** Until no request has been in flight for 500 ms (the page's load state says "network idle" only once). */
+      const quiet = async () => {
+        while (inFlight > 0 || Date.now() - lastActivity < 500) await page.waitForTimeout(50);
+      };
       // Counts the page's and its search worker's requests: compressed body plus headers, as transferred.
       context.on('requestfinished', async (request) => {
+        inFlight -= 1;
+        lastActivity = Date.now();
         const sizes = await request.sizes().catch(() => undefined);
         if (!sizes) return; // the page closed first
         const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
@@ -101,8 +117,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       await page.goto(`http://127.0.0.1:${port}${base}search/`, { waitUntil: 'networkidle' });
       // As a reader does: put the cursor in the box (which starts loading the engine), then type.
       await page.focus('#search-query');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
+      await quiet();
       open.pageBytes.push(bytes - engineBytes);
       open.engineBytes.push(engineBytes);
       const order = [...queries.slice(run % queries.length), ...queries.slice(0, run % queries.length)];
@@ -110,7 +125,8 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
         bytes = 0;
         requests = 0;
         const ms = await timeQuery(page, query);
-        await page.waitForLoadState('networkidle');
+        // Everything the query set off counts towards it: the facet counts and prefetches after the results too.
+        await quiet();
         const entry = perQuery.get(query) ?? { ms: [], bytes: [] };
         entry.ms.push(ms);
         entry.bytes.push(bytes);

@@ -52,6 +52,8 @@ export function serveStatic(root: string, port: number, base = '/'): Promise<Ser
     response.writeHead(found ? 200 : 404, {
       'content-type': TYPES[extension] ?? 'application/octet-stream',
       'content-length': content.length,
+      // As GitHub Pages sends: a file fetched again within ten minutes comes from the browser's cache.
+      'cache-control': 'max-age=600',
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(content);

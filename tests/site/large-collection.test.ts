@@ -75,6 +75,10 @@ describe(`a collection of ${DOCUMENTS} documents`, () => {
     expect(capped).toBeGreaterThan(0);
   });
 
+  it('the search page knows the collection is large (facet counts and records load on demand)', () => {
+    expect(page('search')).toContain(`"documents":${DOCUMENTS}`);
+  });
+
   it('the listing pages stay within 25 KB of gzipped HTML', () => {
     for (const path of ['', ...listingPages('ministries'), ...listingPages('topics')]) {
       expect(gzipSync(readFileSync(join(outDir, path, 'index.html'))).length, path || '/').toBeLessThanOrEqual(25 * 1024);

@@ -18,6 +18,8 @@ export interface Facet {
 /** What the page embeds for this script. */
 export interface SearchConfig {
   base: string;
+  /** How many documents the site has: a small collection loads its facet counts and records eagerly. */
+  documents: number;
   variants: VariantMap;
   facets: Facet[];
 }
@@ -46,8 +48,12 @@ interface Ranked {
 const PAGE_SIZE = 10;
 /** How a document stands when browsing: listed, with no text to quote. */
 const LISTED: Assessment = { complete: true, related: false, score: 0 };
-/** A collection this small is fetched whole after the first results (a few dozen KB), so later queries need no download. */
-const PREFETCH_ALL_UP_TO = 100;
+/**
+ * Up to this many documents, every record is fetched after the first results (a few dozen KB), so later
+ * queries download nothing, and the facet counts load with the results; a larger collection counts only
+ * when the reader opens the facet box.
+ */
+const SMALL_COLLECTION = 100;
 const DEBOUNCE_MS = 150;
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig) {
@@ -57,8 +63,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const facetsBox = root.querySelector<HTMLElement>('[data-search-facets]')!;
   const facetsDetails = root.querySelector<HTMLDetailsElement>('[data-search-facets-box]')!;
-  // Facets stand open beside the results on wide screens and fold above them on phones.
-  facetsDetails.open = matchMedia('(min-width: 64rem)').matches;
+  const smallCollection = config.documents <= SMALL_COLLECTION;
   const results = root.querySelector<HTMLElement>('[data-search-results]')!;
   const exactList = results.querySelector<HTMLOListElement>('[data-exact]')!;
   const relatedHeadings = results.querySelectorAll<HTMLElement>('[data-related-heading]');
@@ -69,7 +74,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   form.hidden = false;
 
   let pagefind: Promise<Pagefind> | undefined;
-  let facetCounts: Promise<unknown> | undefined;
+  let counter: Promise<Pagefind> | undefined;
+  let prefetched = false;
   let generation = 0;
   /** Candidates not yet checked, and those checked so far. */
   let pending: PagefindResult[] = [];
@@ -93,29 +99,54 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     return record;
   }
 
+  /** Starts Pagefind; a different `copy` is a separate instance of it (the module under another URL). */
+  const startPagefind = (copy = '') =>
+    import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js${copy}`).then(async (engine: Pagefind) => {
+      await engine.init();
+      return engine;
+    });
+
   const loadPagefind = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js`)
-      .then(async (engine: Pagefind) => {
-        await engine.init();
+    (pagefind ??= startPagefind().catch((error) => {
+      pagefind = undefined;
+      throw error;
+    }));
+
+  /**
+   * Facet counts need Pagefind's filter index, and once it is loaded every search counts its results
+   * per filter value, which makes a search several times slower at a few thousand documents. A small
+   * collection counts with its searches; a large one counts in a second instance of Pagefind, so that
+   * the results never wait for the counts.
+   */
+  const loadCounter = () =>
+    (counter ??= (smallCollection ? loadPagefind() : startPagefind('?facet-counts'))
+      .then(async (engine) => {
+        await engine.filters();
         return engine;
       })
       .catch((error) => {
-        pagefind = undefined;
+        counter = undefined;
         throw error;
       }));
 
-  /**
-   * After the first results: loads Pagefind's filter index and redraws the facets with counts; and
-   * in a small collection, fetches every document's data so that the next queries download nothing.
-   */
-  function loadFacetCounts(engine: Pagefind) {
-    facetCounts ??= engine.filters().then(async () => {
-      const current = generation;
-      const response = await engine.search(searchTerm(), searchOptions());
+  /** Shows the facets with their counts for the current query, when the facet box is open. */
+  async function updateFacetCounts(current: number) {
+    if (facetsDetails.hidden || !facetsDetails.open) return;
+    if (!facetsBox.hasChildNodes()) facetsBox.textContent = '正在统计…';
+    try {
+      const response = await (await loadCounter()).search(searchTerm(), searchOptions());
       if (current === generation && response) renderFacets(response.filters);
-      const everything = await engine.search(null);
-      if (everything && everything.results.length <= PREFETCH_ALL_UP_TO) await Promise.all(everything.results.map(loadRecord));
-    });
+    } catch {
+      if (current === generation) facetsBox.textContent = '筛选统计加载失败。';
+    }
+  }
+
+  /** In a small collection, fetches every document's record once, so that later queries download nothing. */
+  async function prefetchRecords(engine: Pagefind) {
+    if (prefetched || !smallCollection) return;
+    prefetched = true;
+    const everything = await engine.search(null);
+    if (everything) await Promise.all(everything.results.map(loadRecord)).catch(() => undefined);
   }
 
   /** With no query but a filter, the page lists every document the filters leave (browsing, newest first). */
@@ -160,6 +191,10 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   let state = readUrl();
   input.value = state.query;
   sortSelect.value = state.sort;
+  // Facets stand open beside the results on wide screens and fold above them on phones; a large
+  // collection opens them (and loads the counts) when the reader asks, or when a filter is set.
+  facetsDetails.open = (smallCollection && matchMedia('(min-width: 64rem)').matches) || Object.values(state.filters).some(Boolean);
+  facetsDetails.addEventListener('toggle', () => void updateFacetCounts(generation));
 
   function say(text: string) {
     status.textContent = text;
@@ -175,7 +210,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     empty.hidden = true;
     if (words.length === 0 && !browsing()) {
       say('');
-      renderFacets(undefined);
+      facetsDetails.hidden = true;
       empty.hidden = false;
       renderEmpty('');
       return;
@@ -190,15 +225,14 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     }
     const response = await engine.search(searchTerm(), searchOptions());
     if (current !== generation || !response) return;
-    renderFacets(Object.keys(response.filters).length > 0 ? response.filters : undefined);
     pending = response.results;
     checked = [];
-    if (pending.length === 0) {
-      showNothingFound();
-      return;
-    }
-    await showMore(current);
-    loadFacetCounts(engine);
+    // With no results, the facets stay only to take a filter off.
+    facetsDetails.hidden = pending.length === 0 && !Object.values(state.filters).some(Boolean);
+    if (pending.length === 0) showNothingFound();
+    else await showMore(current);
+    void updateFacetCounts(current);
+    void prefetchRecords(engine);
   }
 
   function showNothingFound() {
@@ -285,10 +319,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     return item;
   }
 
-  function renderFacets(counts: PagefindResponse['filters'] | undefined) {
+  function renderFacets(counts: PagefindResponse['filters']) {
     facetsBox.replaceChildren();
-    facetsDetails.hidden = !counts;
-    if (!counts) return;
     for (const facet of config.facets) {
       const count = (option: Facet['values'][number]) => counts[facet.key]?.[option.indexValue] ?? 0;
       const options = facet.values
