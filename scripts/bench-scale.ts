@@ -55,8 +55,6 @@ interface Measured {
   dist: { bytes: number; files: number };
   pagefind: { bytes: number; files: number };
   indexChunks: { bytes: number; files: number };
-  /** Pagefind's own data of each page: written, never fetched by the search page. */
-  fragments: { bytes: number; files: number };
   /** The search records (search/records/), one fetched per shown result: files, bytes on disk and gzipped as served. */
   records: { bytes: number; files: number; gzip: number };
   og: { bytes: number; files: number };
@@ -89,7 +87,6 @@ function outputOf(dist: string) {
     pagefind: folderSize(join(dist, 'pagefind')),
     indexChunks: folderSize(join(dist, 'pagefind', 'index')),
     largestChunk: Math.max(...filesOf(join(dist, 'pagefind', 'index')).map((file) => statSync(file).size)),
-    fragments: folderSize(join(dist, 'pagefind', 'fragment')),
     records: { ...folderSize(join(dist, 'search', 'records')), gzip: filesOf(join(dist, 'search', 'records')).reduce((sum, file) => sum + gzippedSize(file), 0) },
     filters: folderSize(join(dist, 'pagefind', 'filter')),
     // .pf_* files are gzipped already: the bytes on disk are the bytes sent; gunzipped for the uncompressed size.

@@ -31,7 +31,7 @@ export interface SearchBenchmarkResult {
   nextQuery: {
     medianMs: number;
     medianKB: number;
-    /** Later queries answered from what the engine had loaded already, and those that fetched index chunks or fragments. */
+    /** Later queries answered from what the engine had loaded already, and those that made requests (index chunks, records). */
     withoutRequests: { count: number; medianMs: number };
     withRequests: { count: number; medianMs: number };
   };
@@ -174,11 +174,11 @@ export function formatSearchBenchmark(result: SearchBenchmarkResult): string {
     `| | median time | median transferred (compressed) |\n|---|---|---|`,
     `| the /search/ page itself (HTML, CSS, JS) | | ${result.pageKB} KB |`,
     `| search engine, loaded when the cursor enters the search box (Pagefind JS, WebAssembly, index entry) | | ${result.engineKB} KB |`,
-    `| first query (index chunks and the shown documents) | ${result.firstQuery.medianMs} ms | ${result.firstQuery.medianKB} KB in ${result.firstQuery.medianRequests} requests |`,
+    `| first query (index chunks, the shown documents' records, and what follows them) | ${result.firstQuery.medianMs} ms | ${result.firstQuery.medianKB} KB in ${result.firstQuery.medianRequests} requests |`,
     `| first query with the engine | | ${+(result.engineKB + result.firstQuery.medianKB).toFixed(1)} KB |`,
     `| next queries | ${result.nextQuery.medianMs} ms | ${result.nextQuery.medianKB} KB |`,
     `| next queries that needed no request (${result.nextQuery.withoutRequests.count} of them) | ${ms(result.nextQuery.withoutRequests.medianMs)} | 0 KB |`,
-    `| next queries that fetched index chunks or fragments (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
+    `| next queries that made requests: index chunks, records (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
     `\nper query (median over all runs): ${result.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB.toFixed(1)} KB`).join(' · ')}`,
   ].join('\n');
 }
