@@ -295,6 +295,13 @@ test('a result link opens the clause, scrolled into view, with the query words m
   await expect(page).toHaveURL(/\/policies\/2022-nonferrous-carbon-peak\/.*#green-low-carbon-technology$/);
   await expect(page.locator('#green-low-carbon-technology')).toBeInViewport();
   await expect(page.locator('#green-low-carbon-technology mark')).toHaveText(['竖罐炼镁']);
+
+  // An alias lands on the document's details, which list the issuers' short names, and marks it there.
+  await page.goto(`/search/?q=${encodeURIComponent('发改委')}`);
+  await settled(page);
+  await results(page).locator('ol[data-exact] > li h3 > a').first().click();
+  await expect(page).toHaveURL(/#metadata$/);
+  await expect(page.locator('#metadata mark').first()).toHaveText('发改委');
 });
 
 test('the empty state offers suggestions, before a query and when nothing is found', async ({ page }) => {

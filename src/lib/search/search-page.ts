@@ -49,11 +49,12 @@ const PAGE_SIZE = 10;
 /** How a document stands when browsing: listed, with no text to quote. */
 const LISTED: Assessment = { complete: true, related: false, score: 0 };
 /**
- * Up to this many documents, every record is fetched after the first results (a few dozen KB), so later
- * queries download nothing, and the facet counts load with the results; a larger collection counts only
- * when the reader opens the facet box.
+ * Up to this many documents, the facet counts load with the results (Pagefind's filter index is a few
+ * KB, and counting slows no search); a larger collection counts when the reader opens the facet box.
  */
 const SMALL_COLLECTION = 100;
+/** Up to this many documents, every record (about 1 KB each) is fetched after the first results, so later queries download nothing. */
+const PREFETCH_RECORDS_UP_TO = 30;
 const DEBOUNCE_MS = 150;
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig) {
@@ -141,9 +142,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     }
   }
 
-  /** In a small collection, fetches every document's record once, so that later queries download nothing. */
+  /** In a very small collection, fetches every document's record once, so that later queries download nothing. */
   async function prefetchRecords(engine: Pagefind) {
-    if (prefetched || !smallCollection) return;
+    if (prefetched || config.documents > PREFETCH_RECORDS_UP_TO) return;
     prefetched = true;
     const everything = await engine.search(null);
     if (everything) await Promise.all(everything.results.map(loadRecord)).catch(() => undefined);
