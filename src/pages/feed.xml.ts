@@ -3,7 +3,7 @@ import { atomFeed } from '../lib/feed';
 import { fileResponse, publishedData } from '../lib/published-data';
 import { absoluteUrl, feedPath, homePath, indexPath, ministryPath } from '../lib/urls';
 
-/** Atom feed of the documents, newest first. */
+/** Atom feed of the newest documents, newest first. */
 export const GET: APIRoute = async ({ site }) => {
   const data = await publishedData(site);
   const url = (path: string) => absoluteUrl(path, site);
