@@ -70,6 +70,10 @@ interface Measured {
   /** Gzipped HTML of the pages that list documents: the home page, and the largest year, ministry and topic pages. */
   listings: { page: string; bytes: number; gzip: number }[];
   search: SearchBenchmarkResult;
+  /** When this size's figures were measured (ISO time). */
+  measuredAt: string;
+  /** The machine's load average when this size's measuring started ("" when not recorded). */
+  loadAtStart: string;
 }
 
 function largestPage(dist: string, folder: string): { page: string; bytes: number; gzip: number } {
@@ -112,11 +116,14 @@ for (const [index, documents] of sizes.entries()) {
   const dist = join(ROOT, '.cache', `corpus-${documents}-dist`);
   if (values.reuse && existsSync(saved)) {
     // Timings from the file; the output's figures read again from the build when it is still there.
-    const stored = JSON.parse(readFileSync(saved, 'utf8')) as Measured;
-    results.push(existsSync(dist) ? { ...stored, ...outputOf(dist) } : stored);
+    const stored = JSON.parse(readFileSync(saved, 'utf8')) as Omit<Measured, 'measuredAt' | 'loadAtStart'> & Partial<Measured>;
+    // Figures saved before these were kept: the file's time is when they were written, the load unknown.
+    const dated: Measured = { ...stored, measuredAt: stored.measuredAt ?? statSync(saved).mtime.toISOString(), loadAtStart: stored.loadAtStart ?? '' };
+    results.push(existsSync(dist) ? { ...dated, ...outputOf(dist) } : dated);
     log(`${documents}: figures from ${saved}`);
     continue;
   }
+  const loadAtStart = machine().load;
   log(`${documents}: generating ${corpus}`);
   const generated = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/generate-corpus.ts', '--size', String(documents), '--out', corpus], { cwd: ROOT, encoding: 'utf8' });
   if (generated.status !== 0) throw new Error(`generate-corpus failed:\n${generated.stdout}${generated.stderr}`);
@@ -128,7 +135,7 @@ for (const [index, documents] of sizes.entries()) {
     builds.push(measure);
   }
   const dataStore = join(ROOT, 'node_modules', '.astro', 'data-store.json');
-  const measured: Omit<Measured, 'search'> = {
+  const measured: Omit<Measured, 'search' | 'measuredAt' | 'loadAtStart'> = {
     documents,
     builds,
     build: medianBuild(builds),
@@ -137,7 +144,7 @@ for (const [index, documents] of sizes.entries()) {
   };
   log(`${documents}: search`);
   const search = await runSearchBenchmark({ dist, runs: searchRuns, port: Number(values.port) });
-  const result = { ...measured, search };
+  const result: Measured = { ...measured, search, measuredAt: new Date().toISOString(), loadAtStart };
   writeFileSync(saved, JSON.stringify(result, null, 2));
   results.push(result);
 }
@@ -199,7 +206,7 @@ const reachedAt = (figure: (result: Measured) => number, limit: number) => {
 
 const section = `## Scale
 
-Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; the machine as above (${machineInfo.cpus}, ${machineInfo.memory}, load average ${machineInfo.load} at the start, shared with other jobs).
+Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, on the machine above (${machineInfo.cpus}, ${machineInfo.memory}); each size measured by then: ${results.map((result) => `${count(result.documents)} documents at ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC${result.loadAtStart ? ` (load average ${result.loadAtStart} when it started)` : ''}`).join(', ')}.
 
 Method: \`scripts/generate-corpus.ts\` writes a synthetic corpus of N documents into \`.cache/corpus-N\` (clauses recombined from the real ones), \`CONTENT_DIR=.cache/corpus-N astro build --outDir .cache/corpus-N-dist\` builds it with an empty share-image cache (every card drawn) ${results.map((result) => `${count(result.documents)}: ${result.builds.length}×`).join(', ')} (medians; the builds column of each size says how many), timed as in Build above (wall around the process; CPU = user + sys and peak RSS from ${largest.build.method}); then the search benchmark above runs against each build (${searchRuns} page loads × ${largest.search.queries.length} queries, medians).
 
@@ -264,7 +271,7 @@ const past = [
   `Extrapolating the measured figures linearly (pages, cards, output and index grew in proportion to the documents, memory much less): 50,000 documents would be ≈ ${count(Math.round(at50k.pages / 1000) * 1000)} pages and cards, and at ${perPageMs(largest).toFixed(0)} ms of CPU per page ≈ ${at50k.cpuHours.toFixed(1)} CPU-hours of build —`,
   `and wall time would not shrink on a bigger machine, because the build uses one core (wall ≈ CPU above): Astro renders pages one after another in one thread (\`build.concurrency\` only overlaps waiting, not CPU work) and the share images (satori + resvg) are drawn on that thread, so the cards would have to move to worker threads or a separate step (the GitHub workflow already keeps the card cache, \`node_modules/.cache/share-images\`, between runs, so a new build draws only new or changed cards).`,
   `Memory grew ≈ ${perDocumentMB.toFixed(2)} MB per document from 1,000 to 5,000, ≈ ${at50k.memoryGB.toFixed(1)} GB at 50,000; the serialized content layer is only ${mb(largest.dataStoreBytes)} MB at ${count(largest.documents)}, so the growth is elsewhere (maxRSS is the largest single process, Node or Pagefind's indexing binary; which one, and what it holds, was not measured apart) — it would fit a 16 GB machine, be tight on 8 GB, and may need \`--max-old-space-size\`.`,
-  `The output would be ≈ ${at50k.distGB.toFixed(0)} GB in ≈ ${count(Math.round(at50k.files / 1000) * 1000)} files, mostly share images: past the 1 GB of a GitHub Pages site (reached at ≈ ${count(reachedAt((result) => result.dist.bytes, 1024 ** 3))} documents) and Cloudflare Pages' 20,000 files (free plan; ≈ ${count(reachedAt((result) => result.dist.files, 20_000))} documents) or 100,000 (paid; ≈ ${count(reachedAt((result) => result.dist.files, 100_000))}), so clause cards would have to go (or be drawn on demand); and the sitemap passes the protocol's 50,000 URLs per file at ≈ ${count(reachedAt((result) => result.sitemapUrls, 50_000))} documents and needs a sitemap index.`,
+  `The output would be ≈ ${at50k.distGB.toFixed(0)} GB in ≈ ${count(Math.round(at50k.files / 1000) * 1000)} files, mostly share images: past the 1 GB of a GitHub Pages site (reached at ≈ ${count(reachedAt((result) => result.dist.bytes, 1024 ** 3))} documents) and Cloudflare Pages' 20,000 files (free plan; ≈ ${count(reachedAt((result) => result.dist.files, 20_000))} documents) or 100,000 (paid; ≈ ${count(reachedAt((result) => result.dist.files, 100_000))}), so clause cards would have to go (or be drawn on demand); and the sitemap passes the protocol's 50,000 URLs per file at ≈ ${count(reachedAt((result) => result.sitemapUrls, 50_000))} documents, from where \`/sitemap.xml\` becomes the index of \`/sitemaps/<n>.xml\`.`,
   `Search start-up grows with the collection, the queries much less: Pagefind's metadata file, loaded when the engine starts, lists every page (${kb(largest.meta.gzip)} KB gzipped at ${count(largest.documents)}, ≈ ${at50k.metaKB.toFixed(0)} KB at 50,000), so the engine alone weighs ${largest.search.engineKB} KB at ${count(largest.documents)} (all but ${kb(largest.meta.gzip)} KB of it Pagefind's JS and WebAssembly, the same at any size) and the first query with the engine passes ${SEARCH_BUDGET.firstQueryKB} KB there although the query's own requests are ${largest.search.firstQuery.medianKB} KB; the filter files list every page too (${kb(largest.filters.bytes)} KB, ≈ ${at50k.filtersKB.toFixed(0)} KB), which is why a collection of more than 100 documents loads them only when the reader opens the facet box, into a second Pagefind instance. A query itself downloads the index chunks of the pairs it asks for (at most four per word; chunks hold a similar number of postings, ≈ ${kb(largest.indexChunks.bytes / largest.indexChunks.files)} KB, the largest ${kb(largest.largestChunk)} KB at ${count(largest.documents)}, since each document lists a token once) and one search record per shown result (≈ ${kb(largest.records.gzip / largest.records.files, 2)} KB), so it stays about the same size; its time is those requests (a round of up to ten record requests after the chunks) and Pagefind's matching, which is why later queries take ${results.map((result) => `${result.search.nextQuery.medianMs} ms`).join(' / ')} at ${results.map((result) => count(result.documents)).join(' / ')} documents where the real collection, whose records are all fetched after the first query, answers from memory. Past 50,000 it is the engine's start-up that needs work: one Pagefind index per period, merged with \`mergeIndex\` only when a search needs it.`,
   `The listing pages stay light: home, ministry and topic pages show the newest ${LISTED_IN_FULL} documents (${kb(largest.listings[0].gzip)} KB gzipped for the home page at ${count(largest.documents)}) and link the search page filtered to the rest; a year page lists its whole year (${kb(largest.listings[1].gzip)} KB for the largest at ${count(largest.documents)}, ≈ ${(scaleTo(largest.listings[1].gzip) / 1024).toFixed(0)} KB at 50,000), so year pages would need splitting by month or by ${LISTED_IN_FULL} documents well before then.`,
 ].join(' ');

@@ -61,6 +61,27 @@ export function sitemapXml(urls: readonly string[], absolute: boolean): string {
   ].join('\n');
 }
 
+/** The sitemaps.org protocol allows this many URLs in one sitemap file. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/** The URLs split into sitemap files: one while they fit, else parts of at most `limit` each. */
+export function sitemapParts<T>(urls: readonly T[], limit = SITEMAP_URL_LIMIT): T[][] {
+  const parts: T[][] = [];
+  for (let start = 0; start < urls.length || parts.length === 0; start += limit) parts.push(urls.slice(start, start + limit));
+  return parts;
+}
+
+/** A sitemap index (sitemaps.org protocol) naming the sitemap files of a site too large for one. */
+export function sitemapIndexXml(sitemapUrls: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...sitemapUrls.map((url) => `  <sitemap><loc>${escapeXml(url)}</loc></sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+}
+
 /** robots.txt: everything allowed, the sitemap and the feed named. */
 export function robotsTxt(sitemapUrl: string, feedUrl: string, dataUrl: string): string {
   return [

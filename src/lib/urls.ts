@@ -93,3 +93,8 @@ export function feedPath(): string {
 export function sitemapPath(): string {
   return withBase('/sitemap.xml');
 }
+
+/** `/sitemaps/<n>.xml`: the n-th part of a sitemap too large for one file (then /sitemap.xml is their index). */
+export function sitemapPartPath(part: number): string {
+  return withBase(`/sitemaps/${part}.xml`);
+}

@@ -1,8 +1,14 @@
 import type { APIRoute } from 'astro';
 import { fileResponse, publishedPagePaths } from '../lib/published-data';
-import { sitemapXml } from '../lib/site-pages';
-import { absoluteUrl } from '../lib/urls';
+import { sitemapIndexXml, sitemapParts, sitemapXml } from '../lib/site-pages';
+import { absoluteUrl, sitemapPartPath } from '../lib/urls';
 
-/** Every HTML page of the site (the list is in lib/site-pages.ts). */
-export const GET: APIRoute = async ({ site }) =>
-  fileResponse(sitemapXml((await publishedPagePaths()).map((path) => absoluteUrl(path, site)), Boolean(site)), 'application/xml; charset=utf-8');
+/** Every HTML page of the site (the list is in lib/site-pages.ts); past the protocol's limit, the index of the parts. */
+export const GET: APIRoute = async ({ site }) => {
+  const parts = sitemapParts(await publishedPagePaths());
+  const xml =
+    parts.length === 1
+      ? sitemapXml(parts[0].map((path) => absoluteUrl(path, site)), Boolean(site))
+      : sitemapIndexXml(parts.map((_, index) => absoluteUrl(sitemapPartPath(index + 1), site)));
+  return fileResponse(xml, 'application/xml; charset=utf-8');
+};

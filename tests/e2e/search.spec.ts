@@ -240,6 +240,9 @@ test('with a filter and no query, every document the filter leaves is listed, ne
   expect(sorted(listed)).toEqual(sorted(expected));
   const months = listed.map(month);
   expect(months).toEqual([...months].sort().reverse());
+  // Without a query the order is by date: the sort menu says so and offers no relevance.
+  await expect(page.locator('select[name="sort"]')).toHaveValue('newest');
+  await expect(page.locator('select[name="sort"] option[value="relevance"]')).toBeDisabled();
   const hrefs = await results(page).locator('li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
   expect(hrefs.every((href) => /^\/policies\/[^/?#]+\/$/.test(href))).toBe(true);
   await openFacets(page);

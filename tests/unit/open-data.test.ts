@@ -8,7 +8,7 @@ import { updateDataDocs } from '../../src/lib/data-docs';
 import { dataSchema } from '../../src/lib/data-schema';
 import { atomFeed, documentDateTime, feedSummary, newestFirst, uuidUrn } from '../../src/lib/feed';
 import { buildOpenData, clauseRows } from '../../src/lib/open-data';
-import { pageKinds, robotsTxt, sitePagePaths, sitemapXml } from '../../src/lib/site-pages';
+import { SITEMAP_URL_LIMIT, pageKinds, robotsTxt, sitePagePaths, sitemapIndexXml, sitemapParts, sitemapXml } from '../../src/lib/site-pages';
 import { compareChronologically } from '../../src/lib/timeline';
 import { escapeXml } from '../../src/lib/xml';
 import { loadCorpus } from '../../src/loaders/corpus';
@@ -143,5 +143,17 @@ describe('site pages', () => {
     expect(sitemapXml(['https://example.org/a&b/'], true)).toContain('<loc>https://example.org/a&amp;b/</loc>');
     expect(sitemapXml(['/'], false)).toContain('<!-- SITE was not set');
     expect(robotsTxt('/sitemap.xml', '/feed.xml', '/data/')).toMatch(/^User-agent: \*\nAllow: \/\n\nSitemap: \/sitemap\.xml$/m);
+  });
+
+  it(`keeps a sitemap in one file up to ${SITEMAP_URL_LIMIT.toLocaleString('en')} URLs, then splits it into parts named by an index`, () => {
+    expect(sitemapParts(['/a/', '/b/'])).toEqual([['/a/', '/b/']]);
+    expect(sitemapParts([])).toEqual([[]]);
+    expect(sitemapParts(Array.from({ length: SITEMAP_URL_LIMIT }, (_, index) => index))).toHaveLength(1);
+    const parts = sitemapParts(Array.from({ length: 2 * SITEMAP_URL_LIMIT + 1 }, (_, index) => index));
+    expect(parts.map((part) => part.length)).toEqual([SITEMAP_URL_LIMIT, SITEMAP_URL_LIMIT, 1]);
+    expect(parts.flat()).toHaveLength(2 * SITEMAP_URL_LIMIT + 1);
+    const index = sitemapIndexXml(['https://example.org/sitemaps/1.xml', 'https://example.org/sitemaps/2.xml']);
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(index.match(/<sitemap><loc>https:\/\/example\.org\/sitemaps\/\d\.xml<\/loc><\/sitemap>/g)).toHaveLength(2);
   });
 });

@@ -61,6 +61,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const form = root.querySelector<HTMLFormElement>('form[role="search"]')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const relevanceOption = sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const facetsBox = root.querySelector<HTMLElement>('[data-search-facets]')!;
   const facetsDetails = root.querySelector<HTMLDetailsElement>('[data-search-facets-box]')!;
@@ -204,6 +205,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   async function run() {
     const current = ++generation;
     words = queryWords(state.query, config.variants);
+    // Browsing lists the newest first: relevance means nothing without a query.
+    relevanceOption.disabled = browsing();
+    sortSelect.value = browsing() && state.sort === 'relevance' ? 'newest' : state.sort;
     exactList.replaceChildren();
     relatedList.replaceChildren();
     for (const element of relatedHeadings) element.hidden = true;

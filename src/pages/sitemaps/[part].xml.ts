@@ -1,0 +1,13 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { fileResponse, publishedPagePaths } from '../../lib/published-data';
+import { sitemapParts, sitemapXml } from '../../lib/site-pages';
+import { absoluteUrl } from '../../lib/urls';
+
+/** The parts of a sitemap too large for one file: none while every page fits in /sitemap.xml. */
+export const getStaticPaths = (async () => {
+  const parts = sitemapParts(await publishedPagePaths());
+  return parts.length === 1 ? [] : parts.map((paths, index) => ({ params: { part: String(index + 1) }, props: { paths } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ paths: string[] }> = ({ props, site }) =>
+  fileResponse(sitemapXml(props.paths.map((path) => absoluteUrl(path, site)), Boolean(site)), 'application/xml; charset=utf-8');
