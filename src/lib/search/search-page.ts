@@ -151,8 +151,11 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     if (everything) await Promise.all(everything.results.map(loadRecord)).catch(() => undefined);
   }
 
+  /** A filter is set. */
+  const filtered = () => Object.values(state.filters).some(Boolean);
+
   /** With no query but a filter, the page lists every document the filters leave (browsing, newest first). */
-  const browsing = () => words.length === 0 && Object.values(state.filters).some(Boolean);
+  const browsing = () => words.length === 0 && filtered();
 
   /** Pagefind's query: the words' character pairs, or null (every document) when browsing. */
   const searchTerm = () => (browsing() ? null : queryTokens(words));
@@ -195,7 +198,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   sortSelect.value = state.sort;
   // Facets stand open beside the results on wide screens and fold above them on phones; a large
   // collection opens them (and loads the counts) when the reader asks, or when a filter is set.
-  facetsDetails.open = (smallCollection && matchMedia('(min-width: 64rem)').matches) || Object.values(state.filters).some(Boolean);
+  facetsDetails.open = (smallCollection && matchMedia('(min-width: 64rem)').matches) || filtered();
   facetsDetails.addEventListener('toggle', () => void updateFacetCounts(generation));
 
   function say(text: string) {
@@ -233,7 +236,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     pending = response.results;
     checked = [];
     // With no results, the facets stay only to take a filter off.
-    facetsDetails.hidden = pending.length === 0 && !Object.values(state.filters).some(Boolean);
+    facetsDetails.hidden = pending.length === 0 && !filtered();
     if (pending.length === 0) showNothingFound();
     else await showMore(current);
     void updateFacetCounts(current);
