@@ -83,6 +83,31 @@ test.describe('URL state', () => {
     expect(sorted(await exactResults(page))).toEqual(sorted(holders('竖罐 炼镁')));
   });
 
+  test('with an input method, the chosen characters are searched, not the pinyin letters being composed', async ({ page }) => {
+    await page.goto('/search/');
+    await searchBox(page).focus();
+    const statuses: string[] = [];
+    await page.exposeFunction('recordStatus', (text: string) => statuses.push(text));
+    await status(page).evaluate((element) =>
+      new MutationObserver(() => (window as unknown as { recordStatus: (text: string) => void }).recordStatus(element.textContent ?? '')).observe(element, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      }),
+    );
+    const input = await page.context().newCDPSession(page);
+    for (const letters of ['m', 'me', 'mei']) {
+      await input.send('Input.imeSetComposition', { text: letters, selectionStart: letters.length, selectionEnd: letters.length });
+      await page.waitForTimeout(300); // longer than the search waits after a keystroke
+    }
+    await expect(searchBox(page)).toHaveValue('mei');
+    expect(param(page, 'q')).toBeNull();
+    await input.send('Input.insertText', { text: '镁' });
+    await expect.poll(() => param(page, 'q')).toBe('镁');
+    await expect(status(page)).toHaveText(`找到 ${holders('镁').length} 份文件`);
+    expect(statuses.filter((text) => /m/.test(text))).toEqual([]);
+  });
+
   test('loading ?q=镁&ministry=ndrc restores the query, the pressed facet and the filtered results', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent('镁')}&ministry=ndrc`);
     await expect(searchBox(page)).toHaveValue('镁');

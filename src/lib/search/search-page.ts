@@ -372,14 +372,20 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       : '输入关键词开始搜索，例如：';
   }
 
-  input.addEventListener('input', () => {
+  function searchSoon() {
     clearTimeout(timer);
     timer = setTimeout(() => {
       state = { ...state, query: input.value.trim() };
       writeUrl(state);
       void run();
     }, DEBOUNCE_MS);
+  }
+  // While an input method composes (pinyin letters before a character is chosen), the box holds
+  // letters the reader is not searching for: the search waits for the composed text.
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) searchSoon();
   });
+  input.addEventListener('compositionend', searchSoon);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
