@@ -322,7 +322,7 @@ ${documentWeight.requests.map((request) => `| \`${new URL(request.url).pathname}
 
 ## Search
 
-Method: \`scripts/lib/search-benchmark.ts\` (also \`npm run bench:search\`) opens \`/search/\` ${search.runs} times in Chromium on the gzip server, each time with an empty cache, runs the ${search.queries.length} queries ${search.queries.join(' / ')} through the page's own form (each run starting at a different query) and times submit → results shown, counting the compressed bytes of every request the query sets off until none has been in flight for 500 ms (the shown documents' records, and after them the facet counts and, in a collection of at most 30 documents, every record, so that later queries download nothing); medians.
+Method: \`scripts/lib/search-benchmark.ts\` (also \`npm run bench:search\`) opens \`/search/\` ${search.runs} times in Chromium on the gzip server, each time with an empty cache, runs the ${search.queries.length} queries ${search.queries.join(' / ')} through the page's own form (each run starting at a different query) and times submit → results shown, counting the compressed bytes of every request the query sets off until none has been in flight for 500 ms (the shown documents' records, and after them the facet counts and, in a collection of at most 30 documents, every record, so that later queries download nothing); medians. Then it asks ${search.quality.queries} queries through the page and checks the answers against every document's search record: how many of the documents holding a query Pagefind returns, and how many of the first page's results are among the best 10 by the page's own ranking.
 
 ${formatSearchBenchmark(search).split('\n').slice(1).join('\n')}
 

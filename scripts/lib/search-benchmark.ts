@@ -1,13 +1,23 @@
 /**
  * Search benchmark in Chromium on localhost: median time and compressed bytes of the first query
- * on a freshly opened search page (cold cache) and of the queries after it.
+ * on a freshly opened search page (cold cache) and of the queries after it; then how well the
+ * built index answers (every document holding a query found; the first page of results the best).
  * Used by scripts/bench-search.ts (`npm run bench:search`), scripts/bench.ts and scripts/bench-scale.ts.
  */
-import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { queryTokens, queryWords } from '../../src/lib/search/normalize';
+import { assessDocument } from '../../src/lib/search/rank';
+import type { SearchConfig } from '../../src/lib/search/search-page';
+import type { SearchRecord } from '../../src/lib/search/sections';
 import { serveStatic } from './static-server';
 
 export const SEARCH_QUERIES = ['竖罐炼镁', '镁合金', '发改委', '工信部联原2023130号', '镁', '盐湖 锂', '还原炼'];
+/** The quality check asks these too: policy terms common enough to match hundreds of documents at scale. */
+const MORE_QUALITY_QUERIES = ['有色金属', '高质量发展', '循环利用', '节能', '产能', '碳达峰', '再生资源', '工业和信息化部', '原材料', '绿色低碳', '指导意见', '科技', '镁 合金'];
+/** The results a reader sees first. */
+const FIRST_PAGE = 10;
 
 export interface SearchBenchmarkOptions {
   /** The built site to serve. */
@@ -36,6 +46,21 @@ export interface SearchBenchmarkResult {
     withRequests: { count: number; medianMs: number };
   };
   perQuery: { query: string; medianMs: number; medianKB: number }[];
+  quality: SearchQuality;
+}
+
+/** How well the index answers, judged against every document's search record. */
+export interface SearchQuality {
+  queries: number;
+  /** Documents holding every word of a query, summed over the queries, and how many of them Pagefind returned. */
+  holding: number;
+  found: number;
+  /**
+   * Of the first page a reader sees (up to 10 results), the share that are among the best 10 of all
+   * the documents holding the query, by the search page's own ranking (rank.ts), ties included;
+   * the mean over the queries that find anything.
+   */
+  firstPagePrecision: number;
 }
 
 /** The middle value (the mean of the middle two for an even count). */
@@ -68,6 +93,57 @@ function timeQuery(page: Page, query: string): Promise<number> {
   );
 }
 
+/**
+ * Asks every quality query through the search page and checks the answer against all the search
+ * records of the build: which documents hold the query, which of them Pagefind returned, and how
+ * many of the first page's results are among the best.
+ */
+async function measureQuality(browser: Browser, dist: string, origin: string, base: string): Promise<SearchQuality> {
+  const config = JSON.parse(/<script type="application\/json" id="search-config">([^<]*)<\/script>/.exec(readFileSync(join(dist, 'search', 'index.html'), 'utf8'))![1]) as SearchConfig;
+  const recordDir = join(dist, 'search', 'records');
+  const records = new Map(
+    readdirSync(recordDir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(recordDir, file), 'utf8')) as SearchRecord]),
+  );
+  const byUrl = new Map([...records.values()].map((record) => [record.url, record]));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let holding = 0;
+  let found = 0;
+  const precisions: number[] = [];
+  for (const query of [...SEARCH_QUERIES, ...MORE_QUALITY_QUERIES]) {
+    const words = queryWords(query, config.variants);
+    const score = (record: SearchRecord) => assessDocument(record.sections, words);
+    const holders = [...records].filter(([, record]) => score(record).complete);
+    await page.goto(`${origin}${base}search/?q=${encodeURIComponent(query)}`);
+    await page.locator('[data-search-status]').filter({ hasText: /^(找到|没有找到)/ }).waitFor();
+    const shown = await page.locator('ol[data-exact] > li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('?')[0]));
+    // The page's own Pagefind (the same module URL, so its instance and options): every candidate.
+    const candidates = new Set(
+      await page.evaluate(
+        async ([url, tokens]) => {
+          const pagefind = (await import(url)) as { search: (term: string) => Promise<{ results: { id: string }[] }> };
+          return (await pagefind.search(tokens)).results.map((result) => result.id);
+        },
+        [`${base}pagefind/pagefind.js`, queryTokens(words)] as const,
+      ),
+    );
+    holding += holders.length;
+    found += holders.filter(([id]) => candidates.has(id)).length;
+    if (holders.length === 0) continue;
+    const scores = holders.map(([, record]) => score(record).score).sort((a, b) => b - a);
+    const tenth = scores[Math.min(FIRST_PAGE, scores.length) - 1];
+    const firstPage = shown.slice(0, FIRST_PAGE).map((url) => score(byUrl.get(url)!).score);
+    precisions.push(firstPage.filter((value) => value >= tenth).length / Math.max(1, firstPage.length));
+  }
+  await context.close();
+  return {
+    queries: SEARCH_QUERIES.length + MORE_QUALITY_QUERIES.length,
+    holding,
+    found,
+    firstPagePrecision: precisions.reduce((sum, value) => sum + value, 0) / precisions.length,
+  };
+}
+
 export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promise<SearchBenchmarkResult> {
   const runs = options.runs ?? 7;
   const port = options.port ?? 4377;
@@ -82,6 +158,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
   const first = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
   const next = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
   const perQuery = new Map<string, { ms: number[]; bytes: number[] }>();
+  let quality: SearchQuality;
   try {
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext();
@@ -143,6 +220,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       }
       await context.close();
     }
+    quality = await measureQuality(browser, resolve(options.dist), `http://127.0.0.1:${port}`, base);
   } finally {
     await browser.close();
     server.close();
@@ -163,6 +241,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       withRequests: split(next.ms.filter((_, index) => next.requests[index] > 0)),
     },
     perQuery: [...perQuery].map(([query, entry]) => ({ query, medianMs: Math.round(median(entry.ms)), medianKB: kb(median(entry.bytes)) })),
+    quality,
   };
 }
 
@@ -180,5 +259,11 @@ export function formatSearchBenchmark(result: SearchBenchmarkResult): string {
     `| next queries that needed no request (${result.nextQuery.withoutRequests.count} of them) | ${ms(result.nextQuery.withoutRequests.medianMs)} | 0 KB |`,
     `| next queries that made requests: index chunks, records (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
     `\nper query (median over all runs): ${result.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB.toFixed(1)} KB`).join(' · ')}`,
+    `\n${formatSearchQuality(result.quality)}`,
   ].join('\n');
+}
+
+/** The quality check in a sentence. */
+export function formatSearchQuality(quality: SearchQuality): string {
+  return `quality (${quality.queries} queries): ${quality.found} of the ${quality.holding} documents holding a query found; first page of results among the best 10: ${(quality.firstPagePrecision * 100).toFixed(0)} %`;
 }

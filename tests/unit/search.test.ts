@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, searchSections } from '../../src/lib/search/index-documents';
 import { searchRecordFile } from '../../src/lib/search/sections';
-import { charCode, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
+import { charCode, characterToken, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
 import { assessDocument, excerpt, matchSection } from '../../src/lib/search/rank';
 import { variantsFor } from '../../src/lib/search/variants';
 import { loadCorpus } from '../../src/loaders/corpus';
@@ -49,19 +49,23 @@ describe('tokens', () => {
     expect(charCode('镁').startsWith('z')).toBe(false);
   });
 
-  it('indexes each pair of neighbouring characters once, and the last character', () => {
+  it('indexes each pair of neighbouring characters and each character, once', () => {
     const [a, b, c] = [...'镁冶炼'].map(charCode);
-    expect(indexTokens('镁冶炼镁冶').split(' ')).toEqual([a + b, b + c, c + a, b]);
+    expect(indexTokens('镁冶炼镁冶')).toEqual([a + b, b + c, c + a, ...[...'镁冶炼'].map(characterToken)]);
+    // A character's token sorts after every pair (so its long list of documents fills index chunks of
+    // its own), and is the prefix of no other token.
+    const pairs = [charCode('镁') + charCode('冶'), charCode('𠀀') + charCode('镁'), charCode('\u{10FFFF}') + charCode('镁')];
+    expect(pairs.every((pair) => pair < characterToken('0') && !characterToken('镁').startsWith(pair) && !pair.startsWith(characterToken('镁')))).toBe(true);
   });
 
-  it('asks for the pairs of each word, or a single character as a prefix', () => {
+  it('asks for the pairs of each word, or a single character by its own token', () => {
     const [a, b, c, d] = [...'竖罐炼镁'].map(charCode);
     expect(queryTokens(['竖罐炼镁'])).toBe(`${a + b} ${b + c} ${c + d}`);
-    expect(queryTokens(['镁'])).toBe(charCode('镁'));
-    expect(queryTokens(['竖罐', '镁'])).toBe(`${a + b} ${d}`);
+    expect(queryTokens(['镁'])).toBe(characterToken('镁'));
+    expect(queryTokens(['竖罐', '镁'])).toBe(`${a + b} ${characterToken('镁')}`);
     // Every pair asked for is among the tokens of a text that contains the word.
     const text = normalizeText('推广高效稳定竖式还原炼镁');
-    const tokens = new Set(indexTokens(text).split(' '));
+    const tokens = new Set(indexTokens(text));
     expect(queryTokens(['式还原炼镁']).split(' ').every((token) => tokens.has(token))).toBe(true);
   });
 
@@ -121,18 +125,27 @@ describe('index documents', () => {
     expect(searchRecordFile('zh-cn_1a2b3c4')).toBe('search/records/zh-cn_1a2b3c4.json');
   });
 
-  it('indexes each distinct token of the document once, with its filters and sort key, and no text', () => {
+  it('indexes the title in a heading and each section\'s distinct tokens, with filters and sort key, and no text', () => {
     const page = document.html;
     expect(page).toContain('data-pagefind-body');
     expect(page).toContain('data-pagefind-filter="ministry:国家发展和改革委员会"');
     expect(page).toContain('data-pagefind-sort="date:2023-08"');
     // Pagefind would index metadata as words too: the record carries the text instead.
     expect(page).not.toContain('data-pagefind-meta');
-    const tokens = page.slice(page.indexOf('<p>') + 3, page.indexOf('</p>')).split(' ');
-    expect(new Set(tokens).size).toBe(tokens.length);
-    expect(tokens).toContain(charCode('盐') + charCode('湖'));
+    const between = (open: string, close: string) => page.slice(page.indexOf(open) + open.length, page.indexOf(close)).split(' ');
+    const title = between('<h1>', '</h1>');
+    const body = between('<p>', '</p>');
+    expect(new Set(title).size).toBe(title.length);
+    expect(title).toContain(charCode('稳') + charCode('增'));
+    // A token counts once for each section that holds it, so a document holding the query in more
+    // sections ranks higher; a single character is a token of its own.
+    const saltLake = charCode('盐') + charCode('湖');
+    const sectionsWithSaltLake = document.record.sections.filter((section) => normalizeText(section.text).includes('盐湖'));
+    expect(sectionsWithSaltLake.length).toBeGreaterThan(1);
+    expect(body.filter((token) => token === saltLake)).toHaveLength(sectionsWithSaltLake.length);
+    expect(body).toContain(characterToken('镁'));
     // No Chinese text is indexed as such: only tokens, so Pagefind's segmenter never splits a word.
-    expect(tokens.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect([...title, ...body].join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('carries the original text of every section in the record', () => {

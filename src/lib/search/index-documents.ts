@@ -3,7 +3,7 @@ import { statusLabels } from '../../schemas/policy';
 import { formatMonth } from '../dates';
 import { timelineMonth, timelineYear } from '../timeline';
 import { indexTokens, normalizeText } from './normalize';
-import { METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
+import { isTitleSection, METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
 
 /** A document for the search index: the page Pagefind indexes, and the document's search record. */
 export interface IndexDocument {
@@ -46,9 +46,11 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
 }
 
 /**
- * One Pagefind page per document. Its body is every distinct token of the document's sections (each
- * section tokenized on its own, so no pair spans two sections), once: the search page finds the
- * section itself from the record, so Pagefind needs neither anchors nor positions per section.
+ * One Pagefind page per document, which Pagefind ranks (the search page then checks and ranks the
+ * candidates it shows first, rank.ts): the title's tokens in a heading, which Pagefind weights
+ * highest, then each other section's distinct tokens, so a token counts once for every section
+ * that holds it (each section tokenized on its own, so no pair spans two sections). The search page
+ * finds the sections themselves in the record, so Pagefind needs neither anchors nor text.
  */
 export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
   const root = base.replace(/\/?$/, '/');
@@ -57,7 +59,9 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
   const sectionsById = searchSections(corpus);
   return corpus.policies.map(({ id, data }) => {
     const sections = sectionsById.get(id)!;
-    const tokens = new Set(sections.flatMap((section) => indexTokens(normalizeText(section.text)).split(' ')));
+    const tokensOf = (section: SearchSection) => indexTokens(normalizeText(section.text));
+    const titleTokens = new Set(sections.filter(isTitleSection).flatMap(tokensOf));
+    const bodyTokens = sections.filter((section) => !isTitleSection(section)).flatMap(tokensOf);
     const url = `${root}policies/${id}/`;
     const record: SearchRecord = {
       url,
@@ -75,7 +79,8 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
     const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><main data-pagefind-body>
 ${filters.map(([key, value]) => `<span data-pagefind-filter="${key}:${escapeHtml(value)}"></span>`).join('')}
 <span data-pagefind-sort="date:${timelineMonth(data)}"></span>
-<p>${[...tokens].join(' ')}</p>
+<h1>${[...titleTokens].join(' ')}</h1>
+<p>${bodyTokens.join(' ')}</p>
 </main></body></html>`;
     return { url, html, record };
   });

@@ -1,5 +1,5 @@
 import { normalizeWithOrigins } from './normalize';
-import { METADATA_ANCHOR, TITLE_LABELS, type SearchSection } from './sections';
+import { isTitleSection, METADATA_ANCHOR, type SearchSection } from './sections';
 
 /** Where the query words occur in one section, as [start, end) ranges of its original text. */
 export interface SectionMatch {
@@ -53,9 +53,8 @@ export function assessDocument(sections: SearchSection[], words: string[]): Asse
   const found = new Set(matches.flatMap((match) => [...match.words]));
   const complete = words.length > 0 && found.size === words.length;
   const holdsAll = (match: SectionMatch) => match.words.size === words.length;
-  const isTitle = (match: SectionMatch) => match.section.anchor === METADATA_ANCHOR && (TITLE_LABELS as readonly string[]).includes(match.section.label);
 
-  const titleMatch = matches.find((match) => isTitle(match) && holdsAll(match));
+  const titleMatch = matches.find((match) => isTitleSection(match.section) && holdsAll(match));
   // No section holds every word: quote the text that holds most of them (metadata only as a last resort).
   const best =
     matches.find(holdsAll) ??

@@ -33,6 +33,7 @@ interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
+  options: (options: { ranking: { pageLength: number } }) => Promise<void>;
   init: () => Promise<void>;
   /** Loads the filter index; after it, every search response carries filter counts. */
   filters: () => Promise<unknown>;
@@ -104,6 +105,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   /** Starts Pagefind; a different `copy` is a separate instance of it (the module under another URL). */
   const startPagefind = (copy = '') =>
     import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js${copy}`).then(async (engine: Pagefind) => {
+      // Each section lists a token once, so a longer document holds a query in more sections and
+      // should rank no lower for its length: Pagefind's default would put the shortest documents first.
+      await engine.options({ ranking: { pageLength: 0 } });
       await engine.init();
       return engine;
     });

@@ -15,7 +15,11 @@ export interface SearchSection {
 export const METADATA_ANCHOR = 'metadata';
 
 /** Labels of the metadata sections whose match means "this document by name". */
-export const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as const;
+const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as const;
+
+/** A section naming the document: one of its titles. */
+export const isTitleSection = (section: SearchSection): boolean =>
+  section.anchor === METADATA_ANCHOR && (TITLE_LABELS as readonly string[]).includes(section.label);
 
 /**
  * What the search page needs of one document to check, rank and show it as a result. Kept out of the
