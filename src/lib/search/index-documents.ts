@@ -48,9 +48,9 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
 /**
  * One Pagefind page per document, which Pagefind ranks (the search page then checks and ranks the
  * candidates it shows first, rank.ts): the title's tokens in a heading, which Pagefind weights
- * highest, then each other section's distinct tokens, so a token counts once for every section
- * that holds it (each section tokenized on its own, so no pair spans two sections). The search page
- * finds the sections themselves in the record, so Pagefind needs neither anchors nor text.
+ * highest, then each clause's and metadata field's distinct tokens, so a token counts once for
+ * every section that holds it (each section tokenized on its own, so no pair spans two sections).
+ * The search page finds the sections themselves in the record, so Pagefind needs neither anchors nor text.
  */
 export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
   const root = base.replace(/\/?$/, '/');
@@ -61,7 +61,12 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
     const sections = sectionsById.get(id)!;
     const tokensOf = (section: SearchSection) => indexTokens(normalizeText(section.text));
     const titleTokens = new Set(sections.filter(isTitleSection).flatMap(tokensOf));
-    const bodyTokens = sections.filter((section) => !isTitleSection(section)).flatMap(tokensOf);
+    // The report's passages restate the document's clauses: they add only the tokens no clause holds.
+    const narrativeAnchors = new Set(data.narrative.map((passage) => passage.id));
+    const ownTokens = sections.filter((section) => !isTitleSection(section) && !narrativeAnchors.has(section.anchor)).flatMap(tokensOf);
+    const listed = new Set(ownTokens);
+    const narrativeTokens = new Set(sections.filter((section) => narrativeAnchors.has(section.anchor)).flatMap(tokensOf).filter((token) => !listed.has(token)));
+    const bodyTokens = [...ownTokens, ...narrativeTokens];
     const url = `${root}policies/${id}/`;
     const record: SearchRecord = {
       url,
