@@ -60,9 +60,10 @@ export function charCode(char: string): string {
 }
 
 /**
- * A character's own token: its code after "zz", which no code begins with (code points stop below
- * "z" + "z000"). The tokens of single characters then sort after every pair, into index chunks of
- * their own: a common character is in most documents, and a pair query should not download that list.
+ * A character's own token: its code after "zz", with which no code begins (the first of a long
+ * code's four digits stays below "z": code points end at U+10FFFF, below 35·36³). The tokens of
+ * single characters then sort after every pair, into index chunks of their own: a common character
+ * is in most documents, and a pair query should not download that list.
  */
 export const characterToken = (char: string): string => `zz${charCode(char)}`;
 
