@@ -1,8 +1,9 @@
 /**
  * Writes a synthetic corpus of N documents for scale tests: clauses recombined from the real ones,
  * real issuing bodies and topics, dates spread over 2001–2026. It is valid content (it passes the
- * same checks) and never enters content/.
- * Usage: npx tsx scripts/generate-corpus.ts --size 5000 --out .cache/corpus-5000
+ * same checks) and never enters content/. With --with-real, the real documents are added to it, so
+ * every published URL of the real site exists in the generated one too.
+ * Usage: npx tsx scripts/generate-corpus.ts --size 5000 --out .cache/corpus-5000 [--with-real]
  * Then:  CONTENT_DIR=.cache/corpus-5000 npx astro build --outDir .cache/corpus-5000-dist
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/loaders/corpus';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '7' }, 'with-real': { type: 'boolean', default: false } },
+});
 const size = Number(values.size);
 const out = values.out ?? `.cache/corpus-${size}`;
 
@@ -42,6 +45,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'policies'), { recursive: true });
 cpSync('content/ministries.yaml', join(out, 'ministries.yaml'));
 cpSync('content/topics.yaml', join(out, 'topics.yaml'));
+if (values['with-real']) cpSync('content/policies', join(out, 'policies'), { recursive: true });
 
 const byYear = new Map<number, string[]>();
 for (let index = 1; index <= size; index += 1) {
@@ -71,7 +75,7 @@ for (let index = 1; index <= size; index += 1) {
     `reportIssuers: ${quote(issuers.map((issuer) => ministryName.get(issuer)).join('、'))}`,
     'issuersComplete: true',
     `topics: [${topics.join(', ')}]`,
-    `tableRow: ${index}`,
+    ...(values['with-real'] ? [] : [`tableRow: ${index}`]),
     'status:',
     `  state: ${state}`,
     '  asOf: "2026-11"',
@@ -101,6 +105,14 @@ const overview = [
   real.overview.paragraphs[0].text,
   '</Paragraph>',
   '',
+  ...(values['with-real']
+    ? real.overview.sections.flatMap((section) => [
+        `<Section id="${section.id}" heading=${quote(section.heading)}>`,
+        ...section.excerpts.map((excerpt) => `<Excerpt policy="${excerpt.policy}" passage="${excerpt.passage}" />`),
+        '</Section>',
+        '',
+      ])
+    : []),
   ...[...byYear].sort(([a], [b]) => a - b).flatMap(([year, ids]) => [
     `<Section id="year-${year}" heading="${year}年：">`,
     ...ids.map((id) => `<Excerpt policy="${id}" passage="report-narrative" />`),
@@ -109,4 +121,4 @@ const overview = [
   ]),
 ];
 writeFileSync(join(out, 'overview.mdx'), overview.join('\n'));
-console.log(`${out}: ${size} documents`);
+console.log(`${out}: ${size} documents${values['with-real'] ? ` and the ${real.policies.length} real ones` : ''}`);
