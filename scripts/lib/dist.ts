@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The built site. */
-export const distDir = join(import.meta.dirname, '..', '..', 'dist');
+/** The built site: dist/, or the build named by DIST_DIR (the tests read their own build, scripts/lib/test-sites.ts). */
+export const distDir = resolve(join(import.meta.dirname, '..', '..'), process.env.DIST_DIR ?? 'dist');
 
 /** Every HTML page of the build as `{ path, html }`, where path is the URL path ("/policies/x/"). */
 export function builtPages(): { path: string; html: string }[] {
-  if (!existsSync(distDir)) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(distDir)) throw new Error(`${distDir} is missing: run \`${process.env.DIST_DIR ? 'npm run test:build' : 'npm run build'}\` first`);
   return readdirSync(distDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => {
