@@ -10,7 +10,7 @@ test.describe('browsing by year, issuing body and topic', () => {
     await expect(page.getByRole('link', { name: '← 2023年' })).toBeVisible();
   });
 
-  test('the ministries index counts led and co-issued documents', async ({ page }) => {
+  test('the ministries index counts led and co-issued documents', { tag: '@every-view' }, async ({ page }) => {
     await page.goto('/ministries/');
     const miit = page.getByRole('region', { name: '发文机关列表' }).getByRole('row', { name: /^工业和信息化部/ });
     await expect(miit).toBeVisible();
@@ -23,7 +23,7 @@ test.describe('browsing by year, issuing body and topic', () => {
     await expect(page.getByRole('heading', { name: '共同发文的机关' })).toBeVisible();
   });
 
-  test('a topic page quotes its clauses and links to each one in its document', async ({ page }) => {
+  test('a topic page quotes its clauses and links to each one in its document', { tag: '@every-view' }, async ({ page }) => {
     await page.goto('/topics/');
     await page.getByRole('link', { name: '产能调控（限制类、淘汰类）' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('产能调控（限制类、淘汰类）');
@@ -59,7 +59,7 @@ test.describe('browsing by year, issuing body and topic', () => {
 });
 
 test.describe('timeline filters', () => {
-  test('with JavaScript, filters work in place and the URL keeps the state', async ({ page }) => {
+  test('with JavaScript, filters work in place and the URL keeps the state', { tag: '@every-view' }, async ({ page }) => {
     await page.goto('/');
     const entries = page.locator('[data-timeline] article[data-policy]');
     await expect(entries).toHaveCount(13);
@@ -91,7 +91,7 @@ test.describe('timeline filters', () => {
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
 
-    test('filters are links to the year, ministry and topic pages', async ({ page }) => {
+    test('filters are links to the year, ministry and topic pages', { tag: '@every-view' }, async ({ page }) => {
       await page.goto('/');
       await page.getByRole('link', { name: /^2022年\s*5$/ }).click();
       await expect(page).toHaveURL(/\/years\/2022\/$/);

@@ -31,7 +31,7 @@ for (const path of policyPages) {
   });
 }
 
-test('a #clause deep link lands on that clause', async ({ page }) => {
+test('a #clause deep link lands on that clause', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/policies/2023-industrial-structure-catalogue/#eliminated-facilities');
   const clause = page.locator('#eliminated-facilities');
   await expect(clause).toBeInViewport();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('a #clause deep link scrolls to the clause and highlights it', async ({ page }) => {
+test('a #clause deep link scrolls to the clause and highlights it', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/policies/2023-nonferrous-stable-growth/#international-markets');
   const clause = page.locator('#international-markets');
   await expect(clause).toBeInViewport();
@@ -8,7 +8,7 @@ test('a #clause deep link scrolls to the clause and highlights it', async ({ pag
   expect(await background('#international-markets')).not.toBe(await background('#supply-capacity'));
 });
 
-test('复制链接 copies the clause URL and says so to screen readers', async ({ page, context, baseURL }) => {
+test('复制链接 copies the clause URL and says so to screen readers', { tag: '@every-view' }, async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto('/policies/2023-nonferrous-stable-growth/');
   await page.getByRole('button', { name: '复制链接：拓展国际市场' }).click();
@@ -17,7 +17,7 @@ test('复制链接 copies the clause URL and says so to screen readers', async (
   await expect(page.getByRole('status').filter({ hasText: '已复制链接' })).toHaveText(`已复制链接：${expected}`);
 });
 
-test('the theme toggle overrides the system and is remembered', async ({ page }) => {
+test('the theme toggle overrides the system and is remembered', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/');
   const toggle = page.getByRole('button', { name: /主题/ });
   const pageColour = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -33,7 +33,7 @@ test('the theme toggle overrides the system and is remembered', async ({ page })
   await expect(page.getByRole('button', { name: /主题/ })).toContainText('深色');
 });
 
-test('the whole site works by keyboard: skip link, navigation, filters', async ({ page }) => {
+test('the whole site works by keyboard: skip link, navigation, filters', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: '跳到正文' });

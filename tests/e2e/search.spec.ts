@@ -129,7 +129,7 @@ test.describe('URL state', () => {
   });
 });
 
-test('a facet click filters the results and sets the URL; a second click clears it', async ({ page }) => {
+test('a facet click filters the results and sets the URL; a second click clears it', { tag: '@every-view' }, async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('镁')}`);
   await settled(page);
   await openFacets(page);
@@ -177,7 +177,7 @@ test('sorting by newest and oldest orders the results by date and is kept in the
   expect((await exactResults(page)).map(month)).toEqual(oldestMonths);
 });
 
-test('"/" and Ctrl+K put the cursor in the search box from the home page', async ({ page }) => {
+test('"/" and Ctrl+K put the cursor in the search box from the home page', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/');
   const box = page.locator('#site-search');
   await expect(box).not.toBeFocused();
@@ -301,7 +301,7 @@ test('without Intl.Segmenter, substrings and ministry short names are still foun
   expect(sorted(await exactResults(page))).toEqual(sorted(ndrc));
 });
 
-test('a result link opens the clause, scrolled into view, with the query words marked in it', async ({ page }) => {
+test('a result link opens the clause, scrolled into view, with the query words marked in it', { tag: '@every-view' }, async ({ page }) => {
   await page.goto(`/search/?q=${encodeURIComponent('盐湖 锂')}`);
   await settled(page);
   const first = results(page).locator('ol[data-exact] > li').first();
@@ -332,7 +332,7 @@ test('a result link opens the clause, scrolled into view, with the query words m
   await expect(page.locator('#metadata mark').first()).toHaveText('发改委');
 });
 
-test('the empty state offers suggestions, before a query and when nothing is found', async ({ page }) => {
+test('the empty state offers suggestions, before a query and when nothing is found', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/search/');
   const empty = page.locator('[data-search-empty]');
   await expect(empty).toBeVisible();

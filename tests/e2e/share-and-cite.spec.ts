@@ -41,7 +41,7 @@ test('a document page offers a citation of the whole document', async ({ page })
   await expect(page.locator('#citation-gbt')).toContainText('国务院. 国务院关于印发《2024—2025年节能降碳行动方案》的通知: 国发〔2024〕12号[EB/OL]. (2024-05-29)');
 });
 
-test('the QR code encodes the clause URL, drawn on demand', async ({ page, baseURL }) => {
+test('the QR code encodes the clause URL, drawn on demand', { tag: '@every-view' }, async ({ page, baseURL }) => {
   await page.goto(clausePage);
   const qr = page.locator('[data-qr-target] svg');
   await expect(qr).toHaveCount(0);
@@ -50,7 +50,7 @@ test('the QR code encodes the clause URL, drawn on demand', async ({ page, baseU
   await expect(qr).toHaveAttribute('aria-label', `二维码：${baseURL}${clausePage}`);
 });
 
-test('分享 uses the system share sheet where the browser has one', async ({ page, baseURL }) => {
+test('分享 uses the system share sheet where the browser has one', { tag: '@every-view' }, async ({ page, baseURL }) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'share', {
       value: (data: ShareData) => {
@@ -65,7 +65,7 @@ test('分享 uses the system share sheet where the browser has one', async ({ pa
   expect(shared).toEqual({ title: '有色金属行业稳增长工作方案：拓展国际市场', url: `${baseURL}/policies/2023-nonferrous-stable-growth/#international-markets` });
 });
 
-test('without a share sheet, only 复制链接 is offered', async ({ page }) => {
+test('without a share sheet, only 复制链接 is offered', { tag: '@every-view' }, async ({ page }) => {
   await page.addInitScript(() => {
     delete (Navigator.prototype as { share?: unknown }).share;
   });
