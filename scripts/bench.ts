@@ -26,6 +26,7 @@ import {
 import { javascriptBytes } from './lib/dist';
 import { formatSearchBenchmark, median, runSearchBenchmark } from './lib/search-benchmark';
 import { serveStatic } from './lib/static-server';
+import { CHROMIUM_ARGS, requireChromium } from './lib/chromium';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +44,7 @@ const searchRuns = Number(values['search-runs']);
 const lighthouseRuns = Number(values['lighthouse-runs']);
 const port = Number(values.port);
 const lighthousePort = Number(values['lighthouse-port']);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = requireChromium();
 const CACHE = join(ROOT, '.cache', 'bench');
 const DIST = join(ROOT, 'dist');
 const LIGHTHOUSE_DIST = join(ROOT, '.cache', 'lighthouse-dist');
@@ -106,7 +107,7 @@ log('page weight');
 const weights: { kind: string; path: string; bytes: Record<Kind, number>; body: number; total: number; jsBudget: number; requests: Transfer[] }[] = [];
 {
   const server = await serveStatic(DIST, port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     for (const page of PAGES) {
       const runs: Transfer[][] = [];

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, requireChromium } from './lib/chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,8 +16,8 @@ const { values, positionals } = parseArgs({
 mkdirSync(values.out, { recursive: true });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  executablePath: requireChromium(),
+  args: CHROMIUM_ARGS,
 });
 for (const width of [375, 1280]) {
   for (const colorScheme of ['light', 'dark'] as const) {

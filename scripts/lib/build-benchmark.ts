@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { median } from './search-benchmark';
+import { findChromium } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
@@ -148,7 +149,7 @@ export const mb = (bytes: number, digits = 1) => (bytes / 1024 / 1024).toFixed(d
 
 /** The machine, for the report. */
 export function machine(): Record<string, string> {
-  const chromium = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const chromium = spawnSync(findChromium() ?? 'chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
   const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() || String(availableParallelism());
   return {
     cpus: `${nproc} (nproc), ${cpus()[0]?.model.trim() ?? 'unknown model'}`,

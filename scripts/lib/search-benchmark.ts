@@ -12,6 +12,7 @@ import { assessDocument } from '../../src/lib/search/rank';
 import type { SearchConfig } from '../../src/lib/search/search-page';
 import type { SearchRecord } from '../../src/lib/search/sections';
 import { serveStatic } from './static-server';
+import { CHROMIUM_ARGS, requireChromium } from './chromium';
 
 export const SEARCH_QUERIES = ['竖罐炼镁', '镁合金', '发改委', '工信部联原2023130号', '镁', '盐湖 锂', '还原炼'];
 /** The quality check asks the timed queries and policy terms common enough to match hundreds of documents at scale. */
@@ -151,8 +152,8 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
   const queries = options.queries ?? SEARCH_QUERIES;
   const server = await serveStatic(resolve(options.dist), port, base);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    executablePath: requireChromium(),
+    args: CHROMIUM_ARGS,
   });
   const open = { pageBytes: [] as number[], engineBytes: [] as number[] };
   const first = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
