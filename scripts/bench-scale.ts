@@ -24,8 +24,8 @@ import {
   type BuildMeasure,
 } from './lib/build-benchmark';
 import { runSearchBenchmark, type SearchBenchmarkResult } from './lib/search-benchmark';
-import { FEED_ENTRIES } from '../src/lib/feed';
-import { LISTED_IN_FULL } from '../src/lib/views';
+import { FEED_ENTRIES } from '../src/lib/open-data/feed';
+import { LISTED_IN_FULL } from '../src/lib/content/views';
 
 const { values } = parseArgs({
   options: {

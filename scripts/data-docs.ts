@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { updateDataDocs } from '../src/lib/data-docs';
+import { updateDataDocs } from '../src/lib/open-data/docs';
 
 const path = join(import.meta.dirname, '..', 'DATA.md');
 const before = readFileSync(path, 'utf8');

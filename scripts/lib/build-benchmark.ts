@@ -17,7 +17,7 @@ export const SCALE_START = '<!-- scale:start -->';
 export const SCALE_END = '<!-- scale:end -->';
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const GNU_TIME = '/usr/bin/time';
-/** Where the build keeps finished share images between builds (src/lib/share-image.ts). */
+/** Where the build keeps finished share images between builds (src/lib/share/image.ts). */
 const SHARE_IMAGE_CACHE = join(ROOT, 'node_modules', '.cache', 'share-images');
 
 export interface BuildMeasure {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { excerptAnchor } from '../../src/lib/urls';
+import { excerptAnchor } from '../../src/lib/site/urls';
 import { loadCorpus } from '../../src/loaders/corpus';
 import { builtFiles, builtPages } from './dist';
 

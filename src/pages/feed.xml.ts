@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { atomFeed } from '../lib/feed';
-import { fileResponse, publishedData } from '../lib/published-data';
-import { absoluteUrl, feedPath, homePath, indexPath, ministryPath } from '../lib/urls';
+import { atomFeed } from '../lib/open-data/feed';
+import { fileResponse, publishedData } from '../lib/open-data/published';
+import { absoluteUrl, feedPath, homePath, indexPath, ministryPath } from '../lib/site/urls';
 
 /** Atom feed of the newest documents, newest first. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { fileResponse } from '../lib/published-data';
-import { robotsTxt } from '../lib/site-pages';
-import { absoluteUrl, dataPath, feedPath, sitemapPath } from '../lib/urls';
+import { fileResponse } from '../lib/open-data/published';
+import { robotsTxt } from '../lib/site/pages';
+import { absoluteUrl, dataPath, feedPath, sitemapPath } from '../lib/site/urls';
 
 /** Allows every crawler; names the sitemap (a path when SITE is unset) and the feed. */
 export const GET: APIRoute = ({ site }) =>

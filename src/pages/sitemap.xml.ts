@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { fileResponse, publishedPagePaths } from '../lib/published-data';
-import { sitemapIndexXml, sitemapParts, sitemapXml } from '../lib/site-pages';
-import { absoluteUrl, sitemapPartPath } from '../lib/urls';
+import { fileResponse, publishedPagePaths } from '../lib/open-data/published';
+import { sitemapIndexXml, sitemapParts, sitemapXml } from '../lib/site/pages';
+import { absoluteUrl, sitemapPartPath } from '../lib/site/urls';
 
-/** Every HTML page of the site (the list is in lib/site-pages.ts); past the protocol's limit, the index of the parts. */
+/** Every HTML page of the site (the list is in src/lib/site/pages.ts); past the protocol's limit, the index of the parts. */
 export const GET: APIRoute = async ({ site }) => {
   const parts = sitemapParts(await publishedPagePaths());
   const xml =

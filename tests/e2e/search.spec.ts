@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { searchSections } from '../../src/lib/search/index-documents';
 import { normalizeText, queryWords } from '../../src/lib/search/normalize';
 import { variantsFor } from '../../src/lib/search/variants';
-import { timelineMonth, timelineYear } from '../../src/lib/timeline';
+import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
 import { loadCorpus } from '../../src/loaders/corpus';
 
 const corpus = loadCorpus(process.cwd());

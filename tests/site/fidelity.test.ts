@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/loaders/corpus';
-import { formatMonth } from '../../src/lib/dates';
+import { formatMonth } from '../../src/lib/content/dates';
 import { builtPages, visibleText } from '../../scripts/lib/dist';
 import { WORD_ARTEFACT, narrativeLines, sentences, tableHeader, tableRows, withoutWhitespace } from '../support/report';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LISTED_IN_FULL } from '../../src/lib/views';
+import { LISTED_IN_FULL } from '../../src/lib/content/views';
 import { checkLinks } from '../../scripts/lib/link-check';
 import { testSites } from '../../scripts/lib/test-sites';
 import { readUrlLock } from '../../scripts/lib/url-lock';

@@ -4,12 +4,12 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BOM, parseCsv, toCsv } from '../../src/lib/csv';
-import { FEED_ENTRIES } from '../../src/lib/feed';
-import type { MinistriesFile, PoliciesFile, TopicsFile } from '../../src/lib/open-data';
-import { clauseColumns, policyColumns } from '../../src/lib/open-data';
-import { sitePagePaths } from '../../src/lib/site-pages';
-import { compareChronologically } from '../../src/lib/timeline';
+import { BOM, parseCsv, toCsv } from '../../src/lib/open-data/csv';
+import { FEED_ENTRIES } from '../../src/lib/open-data/feed';
+import type { MinistriesFile, PoliciesFile, TopicsFile } from '../../src/lib/open-data/records';
+import { clauseColumns, policyColumns } from '../../src/lib/open-data/csv-columns';
+import { sitePagePaths } from '../../src/lib/site/pages';
+import { compareChronologically } from '../../src/lib/content/timeline';
 import { loadCorpus } from '../../src/loaders/corpus';
 import { distDir, elementIds } from '../../scripts/lib/dist';
 
@@ -319,7 +319,7 @@ describe('sitemap.xml and robots.txt', () => {
     expect(locs.map((loc) => locate(loc).path).sort()).toEqual([...pages.keys()].sort());
   });
 
-  it('lib/site-pages.ts derives the same list from the content', () => {
+  it('src/lib/site/pages.ts derives the same list from the content', () => {
     const paths = sitePagePaths({ policies: corpusPolicies, ministryIds: corpus.ministries.map((m) => m.id), topicIds: corpus.topics.map((t) => t.id) });
     expect([...paths].sort()).toEqual([...pages.keys()].sort());
   });

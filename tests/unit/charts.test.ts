@@ -16,8 +16,8 @@ import {
   TONE_LEVELS,
   toneClass,
   yearSpan,
-} from '../../src/lib/charts';
-import type { PolicyDoc } from '../../src/lib/corpus';
+} from '../../src/lib/charts/layout';
+import type { PolicyDoc } from '../../src/lib/content/corpus';
 import type { Ministry } from '../../src/schemas/ministry';
 import type { Topic } from '../../src/schemas/topic';
 

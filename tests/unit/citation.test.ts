@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gbt7714Citation, plainCitation, type CitableDocument } from '../../src/lib/citation';
+import { gbt7714Citation, plainCitation, type CitableDocument } from '../../src/lib/share/citation';
 
 const sixBodies: CitableDocument = {
   officialTitle: '工业和信息化部等六部门关于印发工业能效提升行动计划的通知',

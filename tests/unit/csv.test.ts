@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, csvTable, parseCsv, toCsv } from '../../src/lib/csv';
+import { BOM, csvField, csvTable, parseCsv, toCsv } from '../../src/lib/open-data/csv';
 
 describe('csvField', () => {
   it('leaves plain text, Chinese included, unquoted', () => {

@@ -13,8 +13,8 @@ import {
   sharePathLabel,
   shareImageTree,
   type ShareCard,
-} from '../../src/lib/share-image';
-import { shareImagePath } from '../../src/lib/urls';
+} from '../../src/lib/share/image';
+import { shareImagePath } from '../../src/lib/site/urls';
 import type { Ministry } from '../../src/schemas/ministry';
 import type { Policy } from '../../src/schemas/policy';
 

@@ -1,9 +1,10 @@
 import type { Corpus } from '../../loaders/corpus';
 import { statusLabels } from '../../schemas/policy';
-import { formatMonth } from '../dates';
-import { timelineMonth, timelineYear } from '../timeline';
+import { formatMonth } from '../content/dates';
+import { timelineMonth, timelineYear } from '../content/timeline';
 import { indexTokens, normalizeText } from './normalize';
 import { isTitleSection, METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
+import { SITE_LANGUAGE } from '../site/identity';
 
 /** A document for the search index: the page Pagefind indexes, and the document's search record. */
 export interface IndexDocument {
@@ -81,7 +82,7 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
       ...data.topics.map((topic) => ['topic', topics.get(topic)!]),
       ['status', statusLabels[data.status.state]],
     ];
-    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><main data-pagefind-body>
+    const html = `<!doctype html><html lang="${SITE_LANGUAGE}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>
 ${filters.map(([key, value]) => `<span data-pagefind-filter="${key}:${escapeHtml(value)}"></span>`).join('')}
 <span data-pagefind-sort="date:${timelineMonth(data)}"></span>
 <h1>${[...titleTokens].join(' ')}</h1>

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { csvTable } from '../../lib/csv';
-import { clauseColumns, clauseRows } from '../../lib/open-data';
-import { CSV_TYPE, fileResponse, publishedData } from '../../lib/published-data';
+import { csvTable } from '../../lib/open-data/csv';
+import { clauseColumns, clauseRows } from '../../lib/open-data/csv-columns';
+import { CSV_TYPE, fileResponse, publishedData } from '../../lib/open-data/published';
 
 /** One row per clause, in document then clause order. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { dataSchema } from '../../lib/data-schema';
-import { dataFiles } from '../../lib/open-data';
-import { jsonResponse } from '../../lib/published-data';
-import { absoluteUrl, dataPath } from '../../lib/urls';
+import { dataSchema } from '../../lib/open-data/schema';
+import { dataFiles } from '../../lib/open-data/records';
+import { jsonResponse } from '../../lib/open-data/published';
+import { absoluteUrl, dataPath } from '../../lib/site/urls';
 
 /** The JSON Schema of policies.json, ministries.json and topics.json. */
 export const GET: APIRoute = ({ site }) =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { fileResponse, publishedPagePaths } from '../../lib/published-data';
-import { sitemapParts, sitemapXml } from '../../lib/site-pages';
-import { absoluteUrl } from '../../lib/urls';
+import { fileResponse, publishedPagePaths } from '../../lib/open-data/published';
+import { sitemapParts, sitemapXml } from '../../lib/site/pages';
+import { absoluteUrl } from '../../lib/site/urls';
 
 /** The parts of a sitemap too large for one file: none while every page fits in /sitemap.xml. */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getMinistries, getPolicies, lookup, type PolicyDoc } from '../../../lib/corpus';
-import { policyCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../lib/share-image';
-import { policyPath } from '../../../lib/urls';
+import { getMinistries, getPolicies, lookup, type PolicyDoc } from '../../../lib/content/corpus';
+import { policyCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../lib/share/image';
+import { policyPath } from '../../../lib/site/urls';
 import type { Ministry } from '../../../schemas/ministry';
 
 /** The share image of each document: `/og/policies/<id>.png` (see shareImagePath). */

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPolicies, type PolicyDoc } from '../../../../lib/corpus';
-import { clauseCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../../lib/share-image';
-import { anchorPath } from '../../../../lib/urls';
+import { getPolicies, type PolicyDoc } from '../../../../lib/content/corpus';
+import { clauseCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../../lib/share/image';
+import { anchorPath } from '../../../../lib/site/urls';
 import type { Clause } from '../../../../schemas/policy';
 
 /** The share image of each clause: `/og/policies/<id>/<clause-id>.png` (see shareImagePath). */

@@ -1,7 +1,8 @@
-import type { Policy } from '../schemas/policy';
-import { timelineYear } from './timeline';
-import { escapeXml } from './xml';
+import type { Policy } from '../../schemas/policy';
+import { timelineYear } from '../content/timeline';
+import { escapeXml } from '../open-data/xml';
 import { clausePath, homePath, indexPath, ministryPath, overviewPath, policyPath, searchPath, topicPath, yearPath } from './urls';
+import { SITE_NAME, SITE_NAME_EN } from './identity';
 
 /** What the list of pages is derived from: the same collections the pages themselves are built from. */
 export interface SiteContent {
@@ -42,7 +43,7 @@ export function sitePagePaths(content: SiteContent): string[] {
   const paths = pageKinds.flatMap((kind) => kind.paths(content));
   const seen = new Set<string>();
   for (const path of paths) {
-    if (seen.has(path)) throw new Error(`page ${path} is listed twice in site-pages.ts`);
+    if (seen.has(path)) throw new Error(`page ${path} is listed twice in src/lib/site/pages.ts`);
     seen.add(path);
   }
   return paths;
@@ -85,7 +86,7 @@ export function sitemapIndexXml(sitemapUrls: readonly string[]): string {
 /** robots.txt: everything allowed, the sitemap and the feed named. */
 export function robotsTxt(sitemapUrl: string, feedUrl: string, dataUrl: string): string {
   return [
-    '# 中国镁产业政策文库 (China Magnesium Industry Policy Library)',
+    `# ${SITE_NAME} (${SITE_NAME_EN})`,
     'User-agent: *',
     'Allow: /',
     '',

@@ -1,4 +1,4 @@
-import type { Policy } from '../schemas/policy';
+import type { Policy } from '../../schemas/policy';
 
 /** The fields that place a document in time. */
 type Dated = Pick<Policy, 'reportDate' | 'signed' | 'published' | 'tableRow'>;

@@ -1,5 +1,6 @@
-import { formatDate, formatMonth } from './dates';
-import { timelineMonth } from './timeline';
+import { formatDate, formatMonth } from '../content/dates';
+import { timelineMonth } from '../content/timeline';
+import { SITE_NAME } from '../site/identity';
 
 /** What a citation needs to know of a document. */
 export interface CitableDocument {
@@ -18,7 +19,6 @@ export interface CitedClause {
   heading: string;
 }
 
-const SITE_NAME = '中国镁产业政策文库';
 
 /** The document's date for a citation: published, else signed, else the month of the report. */
 function citationDate(document: CitableDocument): { iso: string; chinese: string } {

@@ -3,10 +3,10 @@
  * no markup. Coordinates are in viewBox units, which equal CSS pixels at the chart's smallest
  * rendered size (the components never let an SVG shrink below its viewBox width).
  */
-import type { Ministry } from '../schemas/ministry';
-import type { Topic } from '../schemas/topic';
-import type { PolicyDoc } from './corpus';
-import { timelineMonth, timelineYear } from './timeline';
+import type { Ministry } from '../../schemas/ministry';
+import type { Topic } from '../../schemas/topic';
+import type { PolicyDoc } from '../content/corpus';
+import { timelineMonth, timelineYear } from '../content/timeline';
 
 /** The fields of a document the charts read. */
 export type ChartPolicy = Pick<PolicyDoc, 'id' | 'title' | 'issuers' | 'issuersComplete' | 'topics' | 'reportDate' | 'signed' | 'published' | 'tableRow'>;

@@ -4,9 +4,10 @@
  * against the feed's own URL), and ids, which must be absolute IRIs, are name-based UUIDs.
  */
 import { createHash } from 'node:crypto';
-import type { PolicyRecord } from './open-data';
-import { license } from './open-data';
+import type { PolicyRecord } from './records';
+import { license } from './records';
 import { escapeXml } from './xml';
+import { SITE_LANGUAGE, SITE_NAME } from '../site/identity';
 
 /** A fixed namespace for this site's name-based UUIDs (RFC 9562 version 5). */
 const UUID_NAMESPACE = '3f1d6c52-7a0e-4b8e-9a51-6d2c0e8f4b17';
@@ -62,7 +63,6 @@ export interface FeedOptions {
   updated: string;
 }
 
-const SITE_NAME = '中国镁产业政策文库';
 /** Feed readers poll the feed often: it lists the newest documents only, not the whole collection. */
 export const FEED_ENTRIES = 50;
 
@@ -94,7 +94,7 @@ export function atomFeed(options: FeedOptions): string {
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${SITE_LANGUAGE}">`,
     `  <id>${x(idOf(feedUrl, 'feed'))}</id>`,
     `  <title>${SITE_NAME}：镁产业政策文件</title>`,
     `  <subtitle>国家层面与镁产业相关的政策文件，按文件日期由新到旧排列，至多列出最新的 ${FEED_ENTRIES} 份。</subtitle>`,

@@ -2,9 +2,9 @@
  * The open data, feed and page list of this build, read from the content collections. The
  * endpoints under src/pages/ (data/*, feed.xml, sitemap.xml, robots.txt) all come through here.
  */
-import { getMinistries, getPolicies, getTopics } from './corpus';
-import { buildOpenData, type OpenData } from './open-data';
-import { sitePagePaths } from './site-pages';
+import { getMinistries, getPolicies, getTopics } from '../content/corpus';
+import { buildOpenData, type OpenData } from './records';
+import { sitePagePaths } from '../site/pages';
 
 /** The JSON files' content for a build whose origin is `site` (Astro's `context.site`). */
 export async function publishedData(site: URL | undefined): Promise<OpenData> {

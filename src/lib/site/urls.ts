@@ -2,8 +2,7 @@
  * The one place that builds the site's URLs and anchors. Every path is permanent once
  * published (see content/url-lock.json); all of them respect the deploy base path.
  */
-// Outside Astro (scripts, tests) there is no BASE_URL: paths are then site-relative.
-const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+import { SITE_BASE as base } from './identity';
 
 /** Prefixes a site path (starting with "/") with the deploy base. */
 export function withBase(path: string): string {

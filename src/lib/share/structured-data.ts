@@ -1,4 +1,5 @@
-import type { Policy, PolicyStatus } from '../schemas/policy';
+import type { Policy, PolicyStatus } from '../../schemas/policy';
+import { SITE_LANGUAGE } from '../site/identity';
 
 /** schema.org's LegalForceStatus for the states that have one; "period ended" and "unknown" say nothing. */
 const legalForce: Partial<Record<PolicyStatus, string>> = {
@@ -20,7 +21,7 @@ export function legislationJsonLd(policy: Policy, issuerNames: string[], url: st
     legislationPassedBy: issuerNames.map((name) => ({ '@type': 'GovernmentOrganization', name })),
     legislationJurisdiction: { '@type': 'Country', name: '中国' },
     ...(legalForce[policy.status.state] && { legislationLegalForce: legalForce[policy.status.state] }),
-    inLanguage: 'zh-CN',
+    inLanguage: SITE_LANGUAGE,
     url,
     ...(policy.sourceUrl && { sameAs: policy.sourceUrl }),
   };

@@ -1,8 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
-import type { Ministry } from '../schemas/ministry';
-import type { Overview } from '../schemas/overview';
-import type { Policy } from '../schemas/policy';
-import type { Topic } from '../schemas/topic';
+import type { Ministry } from '../../schemas/ministry';
+import type { Overview } from '../../schemas/overview';
+import type { Policy } from '../../schemas/policy';
+import type { Topic } from '../../schemas/topic';
 import { compareChronologically } from './timeline';
 
 /** A policy with its id. */

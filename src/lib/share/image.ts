@@ -12,11 +12,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import satori, { type Font } from 'satori';
-import type { Ministry } from '../schemas/ministry';
-import type { Policy } from '../schemas/policy';
-import { formatMonth } from './dates';
-import { timelineMonth } from './timeline';
-import { shortName } from './views';
+import type { Ministry } from '../../schemas/ministry';
+import type { Policy } from '../../schemas/policy';
+import { formatMonth } from '../content/dates';
+import { timelineMonth } from '../content/timeline';
+import { shortName } from '../content/views';
+import { SITE_NAME } from '../site/identity';
 
 /** The image size every chat app and social site expects. */
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -24,7 +25,6 @@ export const SHARE_IMAGE_WIDTH = 1200;
 export const SHARE_IMAGE_HEIGHT = 630;
 
 /** The site's name, drawn at the top of every card. */
-export const SITE_NAME = '中国镁产业政策文库';
 
 /** What a document's card says. */
 export interface PolicyCard {

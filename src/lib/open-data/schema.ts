@@ -4,9 +4,10 @@
  * tables are generated from these descriptions (`npm run data:docs`). The enums come from the
  * content schemas, so a new status or kind of body reaches the data schema by itself.
  */
-import { ministryKinds } from '../schemas/ministry';
-import { statusLabels } from '../schemas/policy';
-import { DATA_VERSION } from './open-data';
+import { ministryKinds } from '../../schemas/ministry';
+import { statusLabels } from '../../schemas/policy';
+import { DATA_VERSION } from './records';
+import { SITE_NAME } from '../site/identity';
 
 /** A JSON Schema, loosely typed. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -193,7 +194,7 @@ export function dataSchema({ absolute, id }: DataSchemaOptions): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     ...(absolute && id ? { $id: id } : {}),
-    title: `中国镁产业政策文库 open data, version ${DATA_VERSION}`,
+    title: `${SITE_NAME} open data, version ${DATA_VERSION}`,
     description:
       'Schema of policies.json, ministries.json and topics.json; each file matches one of $defs/policiesFile, $defs/ministriesFile, $defs/topicsFile.\n' +
       'policies.json、ministries.json 与 topics.json 的结构说明；每个文件分别对应 $defs 中的 policiesFile、ministriesFile、topicsFile。',

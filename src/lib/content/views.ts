@@ -1,4 +1,4 @@
-import type { Clause, Policy } from '../schemas/policy';
+import type { Clause, Policy } from '../../schemas/policy';
 import { timelineYear } from './timeline';
 
 /** The fields the views read; PolicyDoc satisfies it. */
