@@ -5,7 +5,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { securityHeadersIntegration } from './src/integrations/security-headers';
-import { themeScript } from './src/lib/theme-script';
+import { themeScript } from './src/lib/site/theme-script';
 
 // SITE (the public origin, for canonical URLs) and BASE (a sub-path) let one build serve any static host.
 const site = process.env.SITE;
