@@ -241,7 +241,7 @@ ${results
   )
   .join('\n')}
 
-How well search answers at each size (${largest.search.quality.queries} queries: the ${largest.search.queries.length} above and ${largest.search.quality.queries - largest.search.queries.length} policy terms that match hundreds of documents at scale), judged against every document's search record: how many of the documents holding a query Pagefind returns, and how many of the first page's results (up to 10) are among the best 10 of all documents holding the query by the search page's own ranking (title match, sections holding every word, occurrences; ties included; the page checks and ranks Pagefind's first candidates, so this measures how well Pagefind's order brings the best forward):
+How well search answers at each size (${largest.search.quality.queries} queries: the ${largest.search.queries.length} above and ${largest.search.quality.queries - largest.search.queries.length} policy terms that match hundreds of documents at scale), judged against every document's search record: how many of the documents holding a query Pagefind returns, and how many of the first page's results (up to 10) are among the best 10 of all documents holding the query by the search page's own ranking (title match, the closest section holding every word, sections holding every word and occurrences; ties included; the page checks and ranks Pagefind's first candidates, so this measures how well Pagefind's order brings the best forward):
 
 | documents | documents holding a query found | first page among the best 10 |
 |---|---|---|

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, searchSections } from '../../src/lib/search/index-documents';
-import { searchRecordFile } from '../../src/lib/search/sections';
+import { searchRecordFile, type SearchSection } from '../../src/lib/search/sections';
 import { charCode, characterToken, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
-import { assessDocument, excerpt, matchSection } from '../../src/lib/search/rank';
+import { assessDocument, excerpt, matchSection, wordSpan } from '../../src/lib/search/rank';
 import { variantsFor } from '../../src/lib/search/variants';
 import { loadCorpus } from '../../src/loaders/corpus';
 
@@ -82,6 +82,7 @@ describe('tokens', () => {
 describe('ranking', () => {
   const sections = searchSections(corpus);
   const of = (id: string) => sections.get(id)!;
+  const section = (anchor: string, label: string, text: string): SearchSection => ({ anchor, label, text });
 
   it('links to the first clause holding the query and marks it', () => {
     const assessment = assessDocument(of('2023-industrial-structure-catalogue'), ['镁冶炼']);
@@ -101,7 +102,7 @@ describe('ranking', () => {
     expect(match.ranges).toEqual([[6, 15]]);
   });
 
-  it('is incomplete when a word is missing, and then quotes the text holding most words', () => {
+  it('is incomplete when a word is missing, and then quotes the clause holding the first word', () => {
     const assessment = assessDocument(of('2023-nonferrous-stable-growth'), ['盐湖', '钛合金']);
     expect(assessment.complete).toBe(false);
     expect(assessment.best?.section.anchor).toBe('supply-capacity');
@@ -110,8 +111,62 @@ describe('ranking', () => {
   it('ranks a title match above a passing mention', () => {
     const title = assessDocument(of('2023-nonferrous-stable-growth'), ['有色金属行业稳增长工作方案']);
     const mention = assessDocument(of('2023-industrial-structure-catalogue'), ['有色金属']);
-    expect(title.score).toBeGreaterThan(1000);
-    expect(mention.score).toBeLessThan(1000);
+    expect(title.score).toBeGreaterThan(mention.score);
+    expect(title.best?.section.anchor).toBe('metadata');
+  });
+
+  it('ranks a title holding every word above a closer match elsewhere', () => {
+    const byTitle = assessDocument([section('metadata', '标题', '镁产业发展规划'), section('b', '二', '镁规划')], ['镁', '规划']);
+    const byClause = assessDocument([section('metadata', '标题', '其他方案'), section('a', '一', '镁规划')], ['镁', '规划']);
+    expect(byTitle.score).toBeGreaterThan(byClause.score);
+    expect(byTitle.best?.section.anchor).toBe('metadata');
+  });
+
+  it('measures the shortest stretch of a section holding every word', () => {
+    const text = section('a', '一', '镁等行业。镁，供需平衡；供需');
+    expect(wordSpan(text, ['镁'])).toBe(1);
+    expect(wordSpan(text, ['镁', '供需'])).toBe(4); // 镁，供需
+    expect(wordSpan(text, ['供需', '镁'])).toBe(4);
+    expect(wordSpan(text, ['镁', '钛'])).toBe(Infinity);
+  });
+
+  it('ranks one section holding every word above words spread over sections', () => {
+    const together = assessDocument([section('a', '一', '合理布局硅、锂、镁等行业新增产能，以及更多的文字')], ['硅', '锂', '镁']);
+    // Spread, however often the words occur.
+    const often = (word: string) => Array(20).fill(word).join('、');
+    const spread = assessDocument([section('a', '一', often('硅')), section('b', '二', often('锂')), section('c', '三', often('镁'))], ['硅', '锂', '镁']);
+    expect(together.complete && spread.complete).toBe(true);
+    expect(together.score).toBeGreaterThan(spread.score);
+    // In the corpus: the action plan's clause names 硅、锂、镁 together; the stable-growth plan spreads them over its clauses.
+    expect(assessDocument(of('2024-energy-saving-action-plan'), ['硅', '锂', '镁']).score).toBeGreaterThan(
+      assessDocument(of('2023-nonferrous-stable-growth'), ['硅', '锂', '镁']).score,
+    );
+  });
+
+  it('ranks the words standing closer together first, and opens the section where they do', () => {
+    const close = assessDocument([section('a', '一', '镁，供需')], ['镁', '供需']);
+    const far = assessDocument([section('a', '一', '镁与其他许多产品的供需'), section('b', '二', '镁等；供需')], ['镁', '供需']);
+    expect(close.score).toBeGreaterThan(far.score);
+    expect(far.best?.section.anchor).toBe('b');
+    const peak = assessDocument(of('2022-nonferrous-carbon-peak'), ['镁', '供需']);
+    expect(peak.score).toBeGreaterThan(assessDocument(of('2023-nonferrous-stable-growth'), ['镁', '供需']).score);
+    expect(peak.best?.section.anchor).toBe('disorderly-expansion');
+  });
+
+  it('opens the clause, not the report narrative restating it, when both hold the words as closely', () => {
+    const assessment = assessDocument(of('2022-nonferrous-carbon-peak'), ['蓄热式竖罐炼镁']);
+    expect(assessment.best?.section.anchor).toBe('green-low-carbon-technology');
+    const narrative = section('report-narrative', '报告正文的论述', '提出，镁冶炼');
+    expect(assessDocument([section('a', '一', '镁冶炼'), narrative], ['镁冶炼']).best?.section.anchor).toBe('a');
+  });
+
+  it('opens the section holding the first query word when no section holds every word', () => {
+    const plan = of('2024-energy-saving-action-plan');
+    expect(assessDocument(plan, ['大型矿热炉', '再生金属']).best?.section.anchor).toBe('energy-saving-retrofit');
+    expect(assessDocument(plan, ['再生金属', '大型矿热炉']).best?.section.anchor).toBe('capacity-layout');
+    // Metadata names the document: a clause holding the first word is opened instead.
+    const document = [section('metadata', '标题', '镁方案'), section('a', '一', '镁'), section('b', '二', '出口')];
+    expect(assessDocument(document, ['镁', '出口']).best?.section.anchor).toBe('a');
   });
 });
 
