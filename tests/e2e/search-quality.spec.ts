@@ -8,7 +8,7 @@
  *   not, the first complete result is `first`, its link opens `lands` and marks the query words;
  * - a query no document holds says 没有找到包含“…”的文件 and lists no complete result.
  * Every miss is collected and printed with the figures. The results do not depend on width or
- * theme: the file runs in desktop-light only.
+ * theme: like every test without the @every-view tag, it runs in desktop-light only.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,10 +140,6 @@ const percent = (part: number, whole: number) => `${whole === 0 ? '100.0' : ((10
 const ids = (links: Link[]) => links.map((link) => link.id);
 
 test.describe('search quality', () => {
-  test.beforeEach(({}, testInfo) => {
-    test.skip(testInfo.project.name !== 'desktop-light', 'the results do not depend on width or theme');
-  });
-
   test('the judgments file is complete and names only real documents and anchors', () => {
     const problems: string[] = [];
     expect(judgments.length, 'judgments').toBeGreaterThanOrEqual(MINIMUM_JUDGMENTS);
