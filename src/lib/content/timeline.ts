@@ -1,7 +1,10 @@
-import type { Policy } from '../../schemas/policy';
-
-/** The fields that place a document in time. */
-type Dated = Pick<Policy, 'reportDate' | 'signed' | 'published' | 'tableRow'>;
+/** The fields that place a document in time (absent as undefined in content, as null in the open data). */
+interface Dated {
+  reportDate?: string | null;
+  signed?: string | null;
+  published?: string | null;
+  tableRow?: number | null;
+}
 
 /**
  * The month a document sits at on the timeline: the report's Table 1 date, or for a document
@@ -11,6 +14,14 @@ export function timelineMonth(policy: Dated): string {
   const month = policy.reportDate ?? (policy.signed ?? policy.published)?.slice(0, 7);
   if (!month) throw new Error('a document needs a report date, a signed date or a published date');
   return month;
+}
+
+/**
+ * The date that stands for a document where one date is shown (citations, the feed): published,
+ * else signed, else its timeline month ("YYYY-MM").
+ */
+export function documentDate(policy: Dated): string {
+  return policy.published ?? policy.signed ?? timelineMonth(policy);
 }
 
 /** The year of a document on the timeline, e.g. "2023". */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { PolicyRecord } from './records';
 import { license } from './records';
 import { escapeXml } from './xml';
+import { documentDate } from '../content/timeline';
 import { SITE_LANGUAGE, SITE_NAME } from '../site/identity';
 
 /** A fixed namespace for this site's name-based UUIDs (RFC 9562 version 5). */
@@ -23,12 +24,12 @@ export function uuidUrn(name: string): string {
 }
 
 /**
- * The date a document is dated by in the feed: published, else signed, else the report's month
- * (its first day). As an RFC 3339 time: midnight in Beijing, where the documents are dated.
+ * The date a document is dated by in the feed (documentDate; a month stands for its first day), as
+ * an RFC 3339 time: midnight in Beijing, where the documents are dated.
  */
 export function documentDateTime(policy: Pick<PolicyRecord, 'published' | 'signed' | 'reportDate' | 'timelineMonth'>): string {
-  const date = policy.published ?? policy.signed ?? `${policy.reportDate ?? policy.timelineMonth}-01`;
-  return `${date}T00:00:00+08:00`;
+  const date = documentDate(policy);
+  return `${date.length > 7 ? date : `${date}-01`}T00:00:00+08:00`;
 }
 
 /** The documents newest first by their date; documents of the same day keep the timeline's order reversed. */

@@ -1,5 +1,5 @@
 import { formatDate, formatMonth } from '../content/dates';
-import { timelineMonth } from '../content/timeline';
+import { documentDate } from '../content/timeline';
 import { SITE_NAME } from '../site/identity';
 
 /** What a citation needs to know of a document. */
@@ -20,12 +20,10 @@ export interface CitedClause {
 }
 
 
-/** The document's date for a citation: published, else signed, else the month of the report. */
+/** The document's date for a citation, a day or a month (documentDate). */
 function citationDate(document: CitableDocument): { iso: string; chinese: string } {
-  const exact = document.published ?? document.signed;
-  if (exact) return { iso: exact, chinese: formatDate(exact) };
-  const month = timelineMonth(document);
-  return { iso: month, chinese: formatMonth(month) };
+  const date = documentDate(document);
+  return { iso: date, chinese: date.length > 7 ? formatDate(date) : formatMonth(date) };
 }
 
 /**
