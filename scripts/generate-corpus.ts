@@ -9,7 +9,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/loaders/corpus';
+import { loadCorpus } from '../src/loaders/load-corpus';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '7' }, 'with-real': { type: 'boolean', default: false } },

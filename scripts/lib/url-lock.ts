@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excerptAnchor } from '../../src/lib/site/urls';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 import { builtFiles, builtPages } from './dist';
 
 /** Every published page path, the permanent anchors (clauses, passages, paragraphs) on each, and the data files. */

@@ -6,8 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { indexDocuments } from '../lib/search/index-documents';
 import { searchRecordFile } from '../lib/search/sections';
-import { contentDir } from '../loaders/astro-loaders';
-import { loadCorpus } from '../loaders/corpus';
+import { loadedCorpus } from '../loaders/astro-loaders';
 
 /** Fails the build with everything Pagefind reported. */
 function check(step: string, errors: string[]) {
@@ -36,7 +35,7 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const corpus = loadCorpus(process.cwd(), contentDir);
+        const corpus = loadedCorpus();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         try {
           check('start', errors);

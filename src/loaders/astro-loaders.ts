@@ -5,7 +5,7 @@ import { ministrySchema } from '../schemas/ministry';
 import { overviewSchema } from '../schemas/overview';
 import { policySchema } from '../schemas/policy';
 import { topicSchema } from '../schemas/topic';
-import { loadCorpus, type Corpus } from './corpus';
+import { loadCorpus, type Corpus } from './load-corpus';
 
 /** The content folder, relative to the project root; `CONTENT_DIR` points a build at another corpus. */
 export const contentDir = process.env.CONTENT_DIR ?? 'content';
@@ -36,12 +36,22 @@ function entriesOf(corpus: Corpus, part: Part): { id: string; data: Record<strin
   }
 }
 
-let cachedCorpus: Corpus | undefined;
+// The build's integrations run in the same process but import this module apart from the content
+// layer, so the loaded corpus is kept where both see it: one slot of the process.
+const LOADED = Symbol.for('mg-policy.loaded-corpus');
+const slot = globalThis as { [LOADED]?: Corpus };
 
 /** The validated corpus, read once per build (and again after a content change in dev). */
 function corpusAt(root: string): Corpus {
-  cachedCorpus ??= loadCorpus(root, contentDir);
-  return cachedCorpus;
+  slot[LOADED] ??= loadCorpus(root, contentDir);
+  return slot[LOADED];
+}
+
+/** The corpus the content loader read and validated for this build, for the steps after the pages (the search index). */
+export function loadedCorpus(): Corpus {
+  const corpus = slot[LOADED];
+  if (!corpus) throw new Error('the content loader has not run: the corpus is read by the content layer before anything else');
+  return corpus;
 }
 
 /**
@@ -63,7 +73,7 @@ export function corpusLoader(part: Part): Loader {
       sync();
       context.watcher?.on('change', (path) => {
         if (path.startsWith(`${root}/${contentDir}/`.replace(/\/+/g, '/'))) {
-          cachedCorpus = undefined;
+          delete slot[LOADED];
           try {
             sync();
           } catch (error) {

@@ -17,7 +17,7 @@ import { searchSections } from '../../src/lib/search/index-documents';
 import { normalizeText, queryWords, type VariantMap } from '../../src/lib/search/normalize';
 import { isTitleSection } from '../../src/lib/search/sections';
 import { variantsFor } from '../../src/lib/search/variants';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 type Kind = 'title' | 'number' | 'alias' | 'traditional' | 'single' | 'term' | 'multi' | 'cross-clause' | 'narrative' | 'no-answer';
 

@@ -9,7 +9,7 @@ import { searchSections } from '../../src/lib/search/index-documents';
 import { normalizeText, queryWords } from '../../src/lib/search/normalize';
 import { variantsFor } from '../../src/lib/search/variants';
 import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const corpus = loadCorpus(process.cwd());
 const variants = variantsFor(JSON.stringify([corpus.policies.map((policy) => policy.data), corpus.ministries, corpus.topics]));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 import { formatMonth } from '../../src/lib/content/dates';
 import { builtPages, visibleText } from '../../scripts/lib/dist';
 import { WORD_ARTEFACT, narrativeLines, sentences, tableHeader, tableRows, withoutWhitespace } from '../support/report';

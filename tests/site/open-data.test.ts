@@ -10,7 +10,7 @@ import type { MinistriesFile, PoliciesFile, TopicsFile } from '../../src/lib/ope
 import { clauseColumns, policyColumns } from '../../src/lib/open-data/csv-columns';
 import { sitePagePaths } from '../../src/lib/site/pages';
 import { compareChronologically } from '../../src/lib/content/timeline';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 import { distDir, elementIds } from '../../scripts/lib/dist';
 
 // OPEN_DATA_DIST checks another build, e.g. one made with SITE and BASE set:

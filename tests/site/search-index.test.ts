@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { searchRecordFile, type SearchRecord } from '../../src/lib/search/sections';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 import { distDir } from '../../scripts/lib/dist';
 
 const corpus = loadCorpus(process.cwd(), 'content');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 import { builtPages, distDir } from '../../scripts/lib/dist';
 
 const pages = builtPages().filter((page) => page.path !== '/404.html');

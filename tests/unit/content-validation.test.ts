@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/loaders/content-error';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(projectRoot, 'tests/fixtures');

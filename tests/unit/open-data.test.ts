@@ -12,7 +12,7 @@ import { buildOpenData } from '../../src/lib/open-data/records';
 import { SITEMAP_URL_LIMIT, pageKinds, robotsTxt, sitePagePaths, sitemapIndexXml, sitemapParts, sitemapXml } from '../../src/lib/site/pages';
 import { compareChronologically } from '../../src/lib/content/timeline';
 import { escapeXml } from '../../src/lib/open-data/xml';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const corpus = loadCorpus(process.cwd());
 const policies = corpus.policies.map(({ id, data }) => ({ id, ...data })).sort(compareChronologically);

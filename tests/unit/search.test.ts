@@ -4,7 +4,7 @@ import { searchRecordFile, type SearchSection } from '../../src/lib/search/secti
 import { charCode, characterToken, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
 import { assessDocument, excerpt, matchSection, wordSpan } from '../../src/lib/search/rank';
 import { variantsFor } from '../../src/lib/search/variants';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const corpus = loadCorpus(process.cwd());
 const variants = variantsFor(JSON.stringify(corpus));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/content/dates';
 import { compareChronologically, timelineMonth } from '../../src/lib/content/timeline';
 import { LISTED_IN_FULL, clausesOnTopic, coIssuers, groupByYear, ministryRoles, neighbouringYears, newestListed, relatedPolicies, shortName, yearsOf } from '../../src/lib/content/views';
-import { loadCorpus } from '../../src/loaders/corpus';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const corpus = loadCorpus(process.cwd());
 const policies = corpus.policies.map(({ id, data }) => ({ id, ...data })).sort(compareChronologically);

@@ -1,4 +1,4 @@
-import type { Corpus } from '../../loaders/corpus';
+import type { Corpus } from '../../loaders/load-corpus';
 import { statusLabels } from '../../schemas/policy';
 import { formatMonth } from '../content/dates';
 import { timelineMonth, timelineYear } from '../content/timeline';
