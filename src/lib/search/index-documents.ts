@@ -5,6 +5,7 @@ import { timelineMonth, timelineYear } from '../content/timeline';
 import { indexTokens, normalizeText } from './normalize';
 import { isTitleSection, METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
 import { SITE_LANGUAGE } from '../site/identity';
+import { policyPath } from '../site/urls';
 
 /** A document for the search index: the page Pagefind indexes, and the document's search record. */
 export interface IndexDocument {
@@ -54,7 +55,6 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
  * The search page finds the sections themselves in the record, so Pagefind needs neither anchors nor text.
  */
 export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
-  const root = base.replace(/\/?$/, '/');
   const topics = new Map(corpus.topics.map((topic) => [topic.id, topic.name]));
   const ministries = new Map(corpus.ministries.map((ministry) => [ministry.id, ministry.name]));
   const sectionsById = searchSections(corpus);
@@ -68,7 +68,7 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
     const listed = new Set(ownTokens);
     const narrativeTokens = new Set(sections.filter((section) => narrativeAnchors.has(section.anchor)).flatMap(tokensOf).filter((token) => !listed.has(token)));
     const bodyTokens = [...ownTokens, ...narrativeTokens];
-    const url = `${root}policies/${id}/`;
+    const url = policyPath(id, base);
     const record: SearchRecord = {
       url,
       title: data.title,

@@ -2,16 +2,19 @@
  * The one place that builds the site's URLs and anchors. Every path is permanent once
  * published (see content/url-lock.json); all of them respect the deploy base path.
  */
-import { SITE_BASE as base } from './identity';
+import { SITE_BASE } from './identity';
 
-/** Prefixes a site path (starting with "/") with the deploy base. */
-export function withBase(path: string): string {
-  return base + path.replace(/^\//, '');
+/**
+ * Prefixes a site path (starting with "/") with the deploy base. Code that runs outside Astro's
+ * pages (the search-index step) passes the base it was given.
+ */
+export function withBase(path: string, base = SITE_BASE): string {
+  return base.replace(/\/?$/, '/') + path.replace(/^\//, '');
 }
 
 /** `/policies/<id>/`. */
-export function policyPath(policyId: string): string {
-  return withBase(`/policies/${policyId}/`);
+export function policyPath(policyId: string, base = SITE_BASE): string {
+  return withBase(`/policies/${policyId}/`, base);
 }
 
 /** `/policies/<id>/#<anchor>`: a clause or passage in its document. */
