@@ -1,3 +1,4 @@
+import { findWords, type Range } from './highlight';
 import { normalizeWithOrigins } from './normalize';
 import { isTitleSection, METADATA_ANCHOR, type SearchSection } from './sections';
 
@@ -6,7 +7,7 @@ export interface SectionMatch {
   section: SearchSection;
   /** Indexes (into the query words) of the words this section contains. */
   words: Set<number>;
-  ranges: [number, number][];
+  ranges: Range[];
 }
 
 /** How one document answers a query. */
@@ -34,17 +35,8 @@ function normalized(text: string) {
 
 /** Finds the query words (already normalized) in one section's text. */
 export function matchSection(section: SearchSection, words: string[]): SectionMatch {
-  const { text, origins } = normalized(section.text);
-  const ranges: [number, number][] = [];
-  const found = new Set<number>();
-  words.forEach((word, wordIndex) => {
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-      found.add(wordIndex);
-      const last = origins[at + word.length - 1];
-      ranges.push([origins[at], last + (section.text.codePointAt(last)! > 0xffff ? 2 : 1)]);
-    }
-  });
-  return { section, words: found, ranges: mergeRanges(ranges) };
+  const { found, ranges } = findWords(section.text, words, normalized(section.text));
+  return { section, words: found, ranges };
 }
 
 /**
@@ -121,24 +113,13 @@ function firstWordSection(matches: SectionMatch[], found: Set<number>): SectionM
 }
 
 /** An excerpt of about `length` characters around the first match, with the matches inside it. */
-export function excerpt(match: SectionMatch, length = 80): { text: string; ranges: [number, number][]; cutStart: boolean; cutEnd: boolean } {
+export function excerpt(match: SectionMatch, length = 80): { text: string; ranges: Range[]; cutStart: boolean; cutEnd: boolean } {
   const { text } = match.section;
   const first = match.ranges[0]?.[0] ?? 0;
   const start = Math.max(0, Math.min(first - Math.floor(length / 3), text.length - length));
   const end = Math.min(text.length, start + length);
   const ranges = match.ranges
     .filter(([from, to]) => from < end && to > start)
-    .map(([from, to]): [number, number] => [Math.max(from, start) - start, Math.min(to, end) - start]);
+    .map(([from, to]): Range => [Math.max(from, start) - start, Math.min(to, end) - start]);
   return { text: text.slice(start, end), ranges, cutStart: start > 0, cutEnd: end < text.length };
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
-  }
-  return merged;
 }
