@@ -1,7 +1,7 @@
 import type { Corpus } from '../../loaders/load-corpus';
-import { statusLabels } from '../../schemas/policy';
 import { formatMonth } from '../content/dates';
-import { timelineMonth, timelineYear } from '../content/timeline';
+import { timelineMonth } from '../content/timeline';
+import { documentFilters } from './facets';
 import { indexTokens, normalizeText } from './normalize';
 import { isTitleSection, METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
 import { SITE_LANGUAGE } from '../site/identity';
@@ -55,8 +55,7 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
  * The search page finds the sections themselves in the record, so Pagefind needs neither anchors nor text.
  */
 export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
-  const topics = new Map(corpus.topics.map((topic) => [topic.id, topic.name]));
-  const ministries = new Map(corpus.ministries.map((ministry) => [ministry.id, ministry.name]));
+  const registries = { ministries: new Map(corpus.ministries.map((ministry) => [ministry.id, ministry])), topics: new Map(corpus.topics.map((topic) => [topic.id, topic])) };
   const sectionsById = searchSections(corpus);
   return corpus.policies.map(({ id, data }) => {
     const sections = sectionsById.get(id)!;
@@ -76,12 +75,7 @@ export function indexDocuments(corpus: Corpus, base: string): IndexDocument[] {
       date: formatMonth(timelineMonth(data)),
       sections,
     };
-    const filters = [
-      ['year', timelineYear(data)],
-      ...data.issuers.map((issuer) => ['ministry', ministries.get(issuer)!]),
-      ...data.topics.map((topic) => ['topic', topics.get(topic)!]),
-      ['status', statusLabels[data.status.state]],
-    ];
+    const filters = documentFilters(data, registries);
     const html = `<!doctype html><html lang="${SITE_LANGUAGE}"><head><meta charset="utf-8"></head><body><main data-pagefind-body>
 ${filters.map(([key, value]) => `<span data-pagefind-filter="${key}:${escapeHtml(value)}"></span>`).join('')}
 <span data-pagefind-sort="date:${timelineMonth(data)}"></span>
