@@ -46,8 +46,8 @@ export async function getTopics(): Promise<Map<string, Topic>> {
   return new Map(entries.map((entry) => [entry.id, entry.data]));
 }
 
-/** The report's introduction and thematic sections (prefer getCorpus()). */
-export async function getOverview(): Promise<Overview> {
+/** The report's introduction and thematic sections. */
+async function getOverview(): Promise<Overview> {
   const entry = await getEntry('overview', 'overview');
   if (!entry) throw new Error('content/overview.mdx did not load');
   return entry.data;
