@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
+import { getCorpus } from '../lib/content/corpus';
 import { atomFeed } from '../lib/open-data/feed';
 import { fileResponse, publishedData } from '../lib/open-data/published';
 import { absoluteUrl, feedPath, homePath, indexPath, ministryPath } from '../lib/site/urls';
 
 /** Atom feed of the newest documents, newest first. */
 export const GET: APIRoute = async ({ site }) => {
-  const data = await publishedData(site);
+  const data = publishedData(await getCorpus(), site);
   const url = (path: string) => absoluteUrl(path, site);
   const feed = atomFeed({
     policies: data.policies.policies,

@@ -61,7 +61,7 @@ const ministries = new Map([
   ministry('mofcom', '商务部'),
 ]);
 
-// Oldest first, as getPolicies() returns them; 2022 has no document.
+// Oldest first, as getCorpus() gives them; 2022 has no document.
 const policies = [
   doc('a', { reportDate: '2021-11', issuers: ['miit'], topics: ['energy', 'smelting'] }),
   doc('b', { reportDate: '2023-02', issuers: ['ndrc', 'miit', 'mof'], topics: ['energy'] }),

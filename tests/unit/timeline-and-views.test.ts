@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMonth } from '../../src/lib/content/dates';
 import { compareChronologically, timelineMonth } from '../../src/lib/content/timeline';
-import { LISTED_IN_FULL, clausesOnTopic, coIssuers, groupByYear, ministryRoles, neighbouringYears, newestListed, relatedPolicies, shortName, yearsOf } from '../../src/lib/content/views';
+import { LISTED_IN_FULL, clauseCount, clausesOnTopic, coIssuers, groupByYear, ministryRoles, neighbouringYears, newestListed, relatedPolicies, shortName, yearsOf } from '../../src/lib/content/views';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const corpus = loadCorpus(process.cwd());
@@ -63,6 +63,8 @@ describe('views', () => {
     const groups = clausesOnTopic(policies, 'capacity-control');
     expect(groups.map((group) => group.policy.id)).toEqual(['2022-nonferrous-carbon-peak', '2023-industrial-structure-catalogue', '2024-energy-saving-action-plan']);
     expect(groups[1].clauses.map((clause) => clause.id)).toEqual(['restricted-projects', 'eliminated-facilities']);
+    expect(clauseCount(groups)).toBe(4);
+    expect(clauseCount([])).toBe(0);
   });
 
   it('relates documents by shared topics, most shared first', () => {

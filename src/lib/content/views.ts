@@ -60,6 +60,11 @@ export function clausesOnTopic<T extends Doc>(policies: T[], topicId: string): {
     .filter((group) => group.clauses.length > 0);
 }
 
+/** How many clauses groups such as those of `clausesOnTopic` hold in all. */
+export function clauseCount(groups: { clauses: Clause[] }[]): number {
+  return groups.reduce((sum, group) => sum + group.clauses.length, 0);
+}
+
 /** How far either side in time related documents are looked for, so that a large collection stays linear. */
 const RELATED_WINDOW = 60;
 

@@ -1,20 +1,18 @@
 /**
- * The open data, feed and page list of this build, read from the content collections. The
- * endpoints under src/pages/ (data/*, feed.xml, sitemap.xml, robots.txt) all come through here.
+ * The open data, feed and page list of this build, from the corpus the endpoint read (getCorpus()).
+ * The endpoints under src/pages/ (data/*, feed.xml, sitemap.xml, robots.txt) all come through here.
  */
-import { getMinistries, getPolicies, getTopics } from '../content/corpus';
+import type { Corpus } from '../content/corpus';
 import { buildOpenData, type OpenData } from './records';
 import { sitePagePaths } from '../site/pages';
 
 /** The JSON files' content for a build whose origin is `site` (Astro's `context.site`). */
-export async function publishedData(site: URL | undefined): Promise<OpenData> {
-  const [policies, ministries, topics] = await Promise.all([getPolicies(), getMinistries(), getTopics()]);
+export function publishedData({ policies, ministries, topics }: Corpus, site: URL | undefined): OpenData {
   return buildOpenData({ policies, ministries, topics, site });
 }
 
-/** The path of every HTML page (404 excepted), from the same collections the pages use. */
-export async function publishedPagePaths(): Promise<string[]> {
-  const [policies, ministries, topics] = await Promise.all([getPolicies(), getMinistries(), getTopics()]);
+/** The path of every HTML page (404 excepted), from the same corpus the pages use. */
+export function publishedPagePaths({ policies, ministries, topics }: Corpus): string[] {
   return sitePagePaths({ policies, ministryIds: ministries.keys(), topicIds: topics.keys() });
 }
 

@@ -2,7 +2,7 @@
  * The open data files (`/data/…`), built from the content collections at build time. Everything is
  * derived here once: the JSON records, from which the CSV files (csv-columns.ts) and the Atom feed
  * (feed.ts) are made.
- * Pure: callers pass the collections (getPolicies() & co. in Astro, loadCorpus() in scripts and tests).
+ * Pure: callers pass the collections (getCorpus() in Astro, loadCorpus() in scripts and tests).
  */
 import { ministryKinds, type Ministry } from '../../schemas/ministry';
 import { statusLabels, type Policy } from '../../schemas/policy';
@@ -160,7 +160,7 @@ export interface TopicsFile extends DataHeader {
 
 /** What the data is built from. */
 export interface OpenDataInput {
-  /** Every document, oldest first (getPolicies()). */
+  /** Every document, oldest first (as getCorpus() gives them). */
   policies: readonly (Policy & { id: string })[];
   /** Registries (any order: the files list them by id). */
   ministries: ReadonlyMap<string, Ministry> | readonly Ministry[];

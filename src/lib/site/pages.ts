@@ -8,7 +8,7 @@ import { SITE_NAME, SITE_NAME_EN } from './identity';
 export interface SiteContent {
   /** Every document (PolicyDoc satisfies this). */
   policies: readonly (Pick<Policy, 'reportDate' | 'signed' | 'published' | 'tableRow' | 'clauses'> & { id: string })[];
-  /** Ids of the issuing bodies, e.g. `(await getMinistries()).keys()`. */
+  /** Ids of the issuing bodies, e.g. `corpus.ministries.keys()`. */
   ministryIds: Iterable<string>;
   /** Ids of the topics. */
   topicIds: Iterable<string>;

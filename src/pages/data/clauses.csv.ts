@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
+import { getCorpus } from '../../lib/content/corpus';
 import { csvTable } from '../../lib/open-data/csv';
 import { clauseColumns, clauseRows } from '../../lib/open-data/csv-columns';
 import { CSV_TYPE, fileResponse, publishedData } from '../../lib/open-data/published';
 
 /** One row per clause, in document then clause order. */
 export const GET: APIRoute = async ({ site }) =>
-  fileResponse(csvTable(clauseColumns, clauseRows((await publishedData(site)).policies.policies)), CSV_TYPE);
+  fileResponse(csvTable(clauseColumns, clauseRows(publishedData(await getCorpus(), site).policies.policies)), CSV_TYPE);

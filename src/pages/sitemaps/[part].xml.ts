@@ -1,11 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCorpus } from '../../lib/content/corpus';
 import { fileResponse, publishedPagePaths } from '../../lib/open-data/published';
 import { sitemapParts, sitemapXml } from '../../lib/site/pages';
 import { absoluteUrl } from '../../lib/site/urls';
 
 /** The parts of a sitemap too large for one file: none while every page fits in /sitemap.xml. */
 export const getStaticPaths = (async () => {
-  const parts = sitemapParts(await publishedPagePaths());
+  const parts = sitemapParts(publishedPagePaths(await getCorpus()));
   return parts.length === 1 ? [] : parts.map((paths, index) => ({ params: { part: String(index + 1) }, props: { paths } }));
 }) satisfies GetStaticPaths;
 

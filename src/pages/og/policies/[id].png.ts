@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getMinistries, getPolicies, lookup, type PolicyDoc } from '../../../lib/content/corpus';
+import { getCorpus, lookup, type PolicyDoc } from '../../../lib/content/corpus';
 import { policyCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../lib/share/image';
 import { policyPath } from '../../../lib/site/urls';
 import type { Ministry } from '../../../schemas/ministry';
 
 /** The share image of each document: `/og/policies/<id>.png` (see shareImagePath). */
 export const getStaticPaths = (async () => {
-  const ministries = await getMinistries();
-  return (await getPolicies()).map((policy) => ({
+  const { policies, ministries } = await getCorpus();
+  return policies.map((policy) => ({
     params: { id: policy.id },
     props: { policy, issuers: policy.issuers.map((id) => lookup(ministries, id)) },
   }));

@@ -1,12 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPolicies, type PolicyDoc } from '../../../../lib/content/corpus';
+import { getCorpus, type PolicyDoc } from '../../../../lib/content/corpus';
 import { clauseCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../../lib/share/image';
 import { anchorPath } from '../../../../lib/site/urls';
 import type { Clause } from '../../../../schemas/policy';
 
 /** The share image of each clause: `/og/policies/<id>/<clause-id>.png` (see shareImagePath). */
 export const getStaticPaths = (async () => {
-  return (await getPolicies()).flatMap((policy) =>
+  const { policies } = await getCorpus();
+  return policies.flatMap((policy) =>
     policy.clauses.map((clause) => ({ params: { id: policy.id, clause: clause.id }, props: { policy, clause } })),
   );
 }) satisfies GetStaticPaths;
