@@ -28,25 +28,21 @@ export async function getCorpus(): Promise<Corpus> {
   return { policies, ministries, topics, overview };
 }
 
-/** All documents, oldest first (prefer getCorpus()). */
-export async function getPolicies(): Promise<PolicyDoc[]> {
+async function getPolicies(): Promise<PolicyDoc[]> {
   const entries = await getCollection('policies');
   return entries.map((entry) => ({ id: entry.id, ...entry.data })).sort(compareChronologically);
 }
 
-/** Issuing bodies by id, in registry order (prefer getCorpus()). */
-export async function getMinistries(): Promise<Map<string, Ministry>> {
+async function getMinistries(): Promise<Map<string, Ministry>> {
   const entries = (await getCollection('ministries')).sort((a, b) => a.data.order - b.data.order);
   return new Map(entries.map((entry) => [entry.id, entry.data]));
 }
 
-/** Topics by id, in registry order (prefer getCorpus()). */
-export async function getTopics(): Promise<Map<string, Topic>> {
+async function getTopics(): Promise<Map<string, Topic>> {
   const entries = (await getCollection('topics')).sort((a, b) => a.data.order - b.data.order);
   return new Map(entries.map((entry) => [entry.id, entry.data]));
 }
 
-/** The report's introduction and thematic sections. */
 async function getOverview(): Promise<Overview> {
   const entry = await getEntry('overview', 'overview');
   if (!entry) throw new Error('content/overview.mdx did not load');
