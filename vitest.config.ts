@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000 } },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], env: { DIST_DIR: testSites.site.outDir } } },
+      // The site tests walk whole builds (the large one has about 1,500 pages): a busy machine needs more than 5 s.
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], testTimeout: 60_000, env: { DIST_DIR: testSites.site.outDir } } },
     ],
   },
 });
