@@ -10,19 +10,36 @@
  * Each phase's wall time is printed at the end. `tsx scripts/test.ts build site` runs only the
  * phases named.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { findChromium, INSTALL_CHROMIUM } from './lib/chromium';
-import { buildTestSite, prepareTestContent, testSites } from './lib/test-sites';
+import { prepareTestContent, testSites, testSiteBuild } from './lib/test-sites';
 
 class PhaseFailure extends Error {}
+
+// A stopped run stops what it started (a build, the browser tests and their servers) with it.
+const children = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    for (const child of children) child.kill(signal);
+    process.exit(130);
+  });
+}
+
+/** Starts a command of node_modules/.bin, remembered until it exits. */
+function start(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(`node_modules/.bin/${command}`, args, options);
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
 
 /** Runs a command of node_modules/.bin, its output shown as it comes; fails the phase on a non-zero exit. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`node_modules/.bin/${command}`, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = start(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('error', reject);
     child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new PhaseFailure(`${command} ${args.join(' ')} exited with ${code ?? signal}`))));
   });
@@ -31,10 +48,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 /** Runs a command with its output kept, printed whole when it ends, so that two can run side by side. */
 function runQuietly(label: string, command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(`node_modules/.bin/${command}`, args, { env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+    const child = start(command, args, { env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       process.stdout.write(`\n── ${label} ──\n${output}`);
@@ -90,7 +107,11 @@ async function checkPorts() {
 
 async function buildTestSites() {
   prepareTestContent(testSites.large);
-  for (const site of Object.values(testSites)) await buildTestSite(site);
+  for (const site of Object.values(testSites)) {
+    const { args, env } = testSiteBuild(site);
+    console.log(`astro ${args.join(' ')}  (${Object.entries(env).map(([key, value]) => `${key}=${value}`).join(' ')})`);
+    await run('astro', args, env);
+  }
 }
 
 const phases: [name: string, step: () => void | Promise<void>][] = [
