@@ -136,14 +136,19 @@ interface ParseError {
  */
 function describeParseError(error: ParseError, body: string, lineOffset: number): MdxDocument['syntaxProblems'][number] {
   // Positions quoted in the reason count lines from the end of the frontmatter; make them file lines.
-  let firstQuotedLine: number | undefined;
+  let quoted: { line: number; column: number } | undefined;
   const reason = (error.reason ?? error.message).replace(/\((\d+):(\d+)-(\d+):(\d+)\)/g, (_, startLine: string, startColumn: string, endLine: string, endColumn: string) => {
-    firstQuotedLine ??= Number(startLine) + lineOffset;
+    quoted ??= { line: Number(startLine), column: Number(startColumn) };
     return `(line ${Number(startLine) + lineOffset}, column ${startColumn} to line ${Number(endLine) + lineOffset}, column ${endColumn})`;
   });
   const place = error.place;
   let offset = place && 'start' in place ? place.start.offset : place?.offset;
-  let line = error.line ? error.line + lineOffset : firstQuotedLine;
+  let line = error.line ? error.line + lineOffset : undefined;
+  // "Expected a closing tag for `<b>` (…)" is reported at the end of what holds the tag; point at the tag.
+  if (quoted && (line === undefined || reason.startsWith('Expected a closing tag'))) {
+    line = quoted.line + lineOffset;
+    offset = offsetOf(body, quoted.line, quoted.column);
+  }
 
   if (error.source === 'micromark-extension-mdx-expression') {
     // An unclosed `{` is reported where the text ended; point at the `{` itself.
@@ -161,6 +166,13 @@ function describeParseError(error: ParseError, body: string, lineOffset: number)
     return { line, field: 'body', message: `tags do not match${near(body, offset)}: every block needs its closing tag, and a "<" in text must be written "\\<" (MDX: ${reason})` };
   }
   return { line, field: 'body', message: `invalid MDX${near(body, offset)}: ${reason}` };
+}
+
+/** The offset of a 1-based line and column of `text`. */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) offset = text.indexOf('\n', offset) + 1;
+  return offset + column - 1;
 }
 
 /** The last `{` before `offset` that no `}` closes, unless escaped as `\{`. */

@@ -113,7 +113,7 @@ describe('parseMdxDocument: what MDX cannot read fails with the line and the esc
   it('a tag that is never closed, with MDX\'s positions given as file lines', () => {
     const problem = problemOf('<Clause id="a">\n加强<b>重点产品\n</Clause>\n');
     expect(problem.line).toBe(bodyLine + 1);
-    expect(problem.message).toContain('tags do not match');
+    expect(problem.message).toContain('tags do not match near "加强<b>重点产品"');
     expect(problem.message).toContain('"\\<"');
     expect(problem.message).toContain(`line ${bodyLine + 1}, column 3`);
   });
@@ -121,6 +121,7 @@ describe('parseMdxDocument: what MDX cannot read fails with the line and the esc
   it('a block without its closing tag', () => {
     const problem = problemOf('<Clause id="a">\n文本\n');
     expect(problem.line).toBe(bodyLine);
+    expect(problem.message).toContain('near "<Clause id=');
     expect(problem.message).toContain('every block needs its closing tag');
   });
 
@@ -129,6 +130,12 @@ describe('parseMdxDocument: what MDX cannot read fails with the line and the esc
     expect(problem.line).toBe(bodyLine + 1);
     expect(problem.message).toContain('near "能力，{保障"');
     expect(problem.message).toContain('write "\\{" to keep the character "{"');
+  });
+
+  it('a closing tag that opens nowhere', () => {
+    const problem = problemOf('<Clause id="a">\n加强</b>重点\n</Clause>\n');
+    expect(problem.line).toBe(bodyLine + 1);
+    expect(problem.message).toContain('near "加强</b>重点"');
   });
 
   it('a "{" whose content is not JavaScript', () => {
