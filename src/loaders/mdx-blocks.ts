@@ -80,7 +80,7 @@ export function parseMdxDocument(source: string): MdxDocument {
   return { frontmatter, frontmatterLines, blocks, syntaxProblems };
 }
 
-function toBlock(node: RootContent, body: string, lineOffset: number, problems: MdxDocument['syntaxProblems']): Block | undefined {
+function toBlock(node: RootContent, body: string, lineOffset: number, problems: MdxDocument['syntaxProblems'], nested = false): Block | undefined {
   if (node.type !== 'mdxJsxFlowElement' || !node.name) return undefined;
   const line = (node.position?.start.line ?? 0) + lineOffset;
   const attributes: Record<string, string> = {};
@@ -89,11 +89,13 @@ function toBlock(node: RootContent, body: string, lineOffset: number, problems: 
       attributes[attribute.name] = attribute.value;
     } else {
       const name = attribute.type === 'mdxJsxAttribute' ? attribute.name : '{…}';
-      problems.push({ line, field: `<${node.name}> ${name}`, message: 'attributes must be plain strings in double quotes, e.g. topics="energy-carbon recycling"' });
+      // A tag inside a block may be text the editor meant to keep, e.g. `<img src={x} />` in a clause.
+      const text = nested ? `; if the tag is text, write "\\<${node.name}" to keep its characters` : '';
+      problems.push({ line, field: `<${node.name}> ${name}`, message: `attributes must be plain strings in double quotes, e.g. topics="energy-carbon recycling"${text}` });
     }
   }
   const children = node.children
-    .map((child) => toBlock(child, body, lineOffset, problems))
+    .map((child) => toBlock(child, body, lineOffset, problems, true))
     .filter((child): child is Block => child !== undefined);
   return {
     name: node.name,

@@ -138,6 +138,13 @@ describe('parseMdxDocument: what MDX cannot read fails with the line and the esc
     expect(problem.message).toContain('near "加强</b>重点"');
   });
 
+  it('a tag alone on its line inside a block, with an expression for an attribute', () => {
+    const problem = problemOf('<Clause id="a">\n<img src={x} />\n</Clause>\n');
+    expect(problem.line).toBe(bodyLine + 1);
+    expect(problem.field).toBe('<img> src');
+    expect(problem.message).toContain('if the tag is text, write "\\<img" to keep its characters');
+  });
+
   it('a "{" whose content is not JavaScript', () => {
     const problem = problemOf('<Clause id="a">\n集合{1 +}与\n</Clause>\n');
     expect(problem.line).toBe(bodyLine + 1);
