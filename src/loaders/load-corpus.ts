@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +9,7 @@ import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
 import { parseMdxDocument, type Block } from './mdx-blocks';
+import { readContentFile } from './read-content-file';
 
 /** A policy document with its id (the file name) and where it came from. */
 export interface PolicyEntry {
@@ -68,9 +69,14 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
     problems.push({ file, field: '(file)', message: 'missing; expected a YAML list of entries' });
     return { entries, ids };
   }
+  const source = readContentFile(path);
+  if (source.problem) {
+    problems.push({ file, ...source.problem });
+    return { entries, ids };
+  }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
+    raw = parseYaml(source.text);
   } catch (error) {
     problems.push({ file, field: '(file)', message: `invalid YAML: ${(error as Error).message}` });
     return { entries, ids };
@@ -119,7 +125,13 @@ function loadPolicies(
     }
     fileById.set(id, file);
 
-    const document = parseMdxDocument(readFileSync(path, 'utf8'));
+    const source = readContentFile(path);
+    if (source.problem) {
+      problems.push({ file, ...source.problem });
+      failedIds.add(id);
+      continue;
+    }
+    const document = parseMdxDocument(source.text);
     for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
 
     const clauseBlocks = document.blocks.filter((block) => block.name === 'Clause');
@@ -179,7 +191,12 @@ function loadOverview(
     problems.push({ file, field: '(file)', message: 'missing; expected the report\'s introduction and sections' });
     return undefined;
   }
-  const document = parseMdxDocument(readFileSync(path, 'utf8'));
+  const source = readContentFile(path);
+  if (source.problem) {
+    problems.push({ file, ...source.problem });
+    return undefined;
+  }
+  const document = parseMdxDocument(source.text);
   for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
   const paragraphs = document.blocks.filter((block) => block.name === 'Paragraph');
   const sections = document.blocks.filter((block) => block.name === 'Section');
