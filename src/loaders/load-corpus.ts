@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, extname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { slug } from '../schemas/common';
@@ -108,22 +108,25 @@ function loadPolicies(
   display: (path: string) => string,
   problems: ContentProblem[],
 ): Loaded<PolicyEntry> & { failedIds: Set<string> } {
-  const files = existsSync(dir) ? listFiles(dir).filter((path) => path.endsWith('.mdx')) : [];
-  if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: 'expected at least one policy file <policy-id>.mdx' });
-
   const policies: PolicyEntry[] = [];
+  const ids = new Set<string>();
   const failedIds = new Set<string>();
-  const fileById = new Map<string, string>();
+  const { files, misplaced } = existsSync(dir) ? listPolicyFiles(dir, display(dir)) : { files: [], misplaced: [] };
+  for (const { path, message } of misplaced) {
+    problems.push({ file: display(path), field: '(file name)', message });
+    // Its id is known, so that a reference to it is not reported a second time.
+    const id = basename(path).replace(/\.[^.]*$/, '');
+    ids.add(id);
+    failedIds.add(id);
+  }
+  if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: `expected at least one policy file ${POLICY_FILE}` });
+
+  // The file name is the id, and a folder cannot hold a name twice: ids are unique.
   for (const path of files) {
     const file = display(path);
-    const id = basename(path, '.mdx');
+    const id = basename(path, POLICY_EXTENSION);
     if (!slug.safeParse(id).success) problems.push({ file, field: '(file name)', message: `policy id "${id}" must be lower-case ASCII kebab case, e.g. "2023-nonferrous-stable-growth"` });
-    const firstFile = fileById.get(id);
-    if (firstFile) {
-      problems.push({ file, field: '(file name)', message: `duplicate policy id "${id}": ${firstFile} has the same id` });
-      continue;
-    }
-    fileById.set(id, file);
+    ids.add(id);
 
     const source = readContentFile(path);
     if (source.problem) {
@@ -161,7 +164,7 @@ function loadPolicies(
     }
     policies.push({ id, filePath: file, data: result.data });
   }
-  return { entries: policies, ids: new Set(fileById.keys()), failedIds };
+  return { entries: policies, ids, failedIds };
 }
 
 function checkSuccessors(policies: Loaded<PolicyEntry>, problems: ContentProblem[]) {
@@ -269,11 +272,34 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+/** Where policy files live and how they are named: content/policies/<policy-id>.mdx. */
+const POLICY_EXTENSION = '.mdx';
+const POLICY_FILE = `<policy-id>${POLICY_EXTENSION}`;
+
+/**
+ * The policy files of a folder, and the files that look like policy files but would not be
+ * published: in a subfolder, or with another extension (.md, .markdown, .txt, .MDX…).
+ * Hidden files (.DS_Store, .gitkeep) are not content and are left alone.
+ */
+function listPolicyFiles(dir: string, shown: string): { files: string[]; misplaced: { path: string; message: string }[] } {
+  const files: string[] = [];
+  const misplaced: { path: string; message: string }[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => ({ path: join(entry.parentPath, entry.name), inSubfolder: entry.parentPath !== dir }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  for (const { path, inSubfolder } of entries) {
+    const extension = extname(path);
+    if (inSubfolder) {
+      misplaced.push({ path, message: `policy files live directly in ${shown}/ as ${POLICY_FILE}, not in a subfolder; move it there (or out of the content folder if it is a draft)` });
+    } else if (extension !== POLICY_EXTENSION) {
+      const found = extension ? `not "${extension}"` : 'and this file has none';
+      misplaced.push({ path, message: `a policy file needs the extension ${POLICY_EXTENSION} (lower case), ${found}: rename it to ${basename(path, extension)}${POLICY_EXTENSION}` });
+    } else {
+      files.push(path);
+    }
+  }
+  return { files, misplaced };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
