@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { documentNumber, isoDate, officialUrl, slug, text, yearMonth } from './common';
+import { policyPageIds } from './page-ids';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
 export interface KnownIds {
@@ -14,9 +15,6 @@ export const statusLabels = {
   'period-ended': '规划期已结束',
   unknown: '效力待核',
 } as const;
-
-/** Anchors the policy page uses for itself; a clause may not take them. */
-export const reservedAnchors = new Set(['main-content', 'metadata', 'notes', 'clauses', 'narrative']);
 
 /** A reference to a registry entry that must exist (`reference()` alone accepts unknown ids). */
 function registryId(known: ReadonlySet<string> | undefined, what: string, file: string) {
@@ -68,8 +66,8 @@ const noteSchema = z.strictObject({
 export function policySchema(known?: KnownIds) {
   const ministryId = registryId(known?.ministries, 'ministry', 'ministries.yaml');
   const topicId = registryId(known?.topics, 'topic', 'topics.yaml');
-  const anchor = slug.refine((id) => !reservedAnchors.has(id), {
-    error: (issue) => `"${String(issue.input)}" is used by the page itself; choose another id`,
+  const anchor = slug.refine((id) => !policyPageIds.has(id), {
+    error: (issue) => `"${String(issue.input)}" is an id the policy page already uses for itself; choose another id`,
   });
 
   const clause = z.strictObject({
