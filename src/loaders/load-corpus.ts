@@ -8,6 +8,7 @@ import { overviewSchema, type Overview } from '../schemas/overview';
 import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
+import { checkSuccessors, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
 import { parseMdxDocument, type Block } from './mdx-blocks';
 import { readContentFile } from './read-content-file';
 
@@ -47,7 +48,7 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
   const overview = loadOverview(join(dir, 'overview.mdx'), policies, display, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { ministries: ministries.entries, topics: topics.entries, policies: policies.entries, overview: overview! };
+  return { ministries: ministries.entries, topics: topics.entries, policies: withResolvedSuccessors(policies.entries), overview: overview! };
 }
 
 /** What was loaded of a kind of content: the valid entries and the ids of all, valid or not. */
@@ -107,10 +108,11 @@ function loadPolicies(
   schema: ReturnType<typeof policySchema>,
   display: (path: string) => string,
   problems: ContentProblem[],
-): Loaded<PolicyEntry> & { failedIds: Set<string> } {
+): LoadedPolicies {
   const policies: PolicyEntry[] = [];
   const ids = new Set<string>();
   const failedIds = new Set<string>();
+  const lines = new Map<string, Record<string, number>>();
   const { files, misplaced } = existsSync(dir) ? listPolicyFiles(dir, display(dir)) : { files: [], misplaced: [] };
   for (const { path, message } of misplaced) {
     problems.push({ file: display(path), field: '(file name)', message });
@@ -136,6 +138,7 @@ function loadPolicies(
     }
     const document = parseMdxDocument(source.text);
     for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
+    lines.set(id, document.frontmatterLines);
 
     const clauseBlocks = document.blocks.filter((block) => block.name === 'Clause');
     const narrativeBlocks = document.blocks.filter((block) => block.name === 'Narrative');
@@ -164,28 +167,12 @@ function loadPolicies(
     }
     policies.push({ id, filePath: file, data: result.data });
   }
-  return { entries: policies, ids, failedIds };
-}
-
-function checkSuccessors(policies: Loaded<PolicyEntry>, problems: ContentProblem[]) {
-  for (const policy of policies.entries) {
-    const successor = policy.data.status.successor?.policy;
-    if (successor && !policies.ids.has(successor)) {
-      problems.push({ file: policy.filePath, field: 'status.successor.policy', message: `names "${successor}", which is not a policy id on this site` });
-    }
-  }
-}
-
-function checkTopicCoverage(topics: Topic[], policies: PolicyEntry[], file: string, problems: ContentProblem[]) {
-  const used = new Set(policies.flatMap((policy) => policy.data.clauses.flatMap((clause) => clause.topics)));
-  topics.forEach((topic, index) => {
-    if (!used.has(topic.id)) problems.push({ file, field: `[${index}] (id "${topic.id}")`, message: 'no clause has this topic; every topic needs at least one clause' });
-  });
+  return { entries: policies, ids, failedIds, lines };
 }
 
 function loadOverview(
   path: string,
-  policies: Loaded<PolicyEntry> & { failedIds: Set<string> },
+  policies: LoadedPolicies,
   display: (path: string) => string,
   problems: ContentProblem[],
 ): Overview | undefined {

@@ -36,14 +36,17 @@ const statusSchema = z
     /** The document that replaced this one (required when state is `replaced`). */
     successor: z
       .strictObject({
-        /** Id of the successor when it is on this site. */
+        /** Id of the successor when it is on this site; alone, its title, 发文字号 and date come from that file. */
         policy: slug.optional(),
-        /** Title of the successor. */
+        /** Title of the successor (required when it is not on this site). */
         title: text.optional(),
         documentNumber: documentNumber.optional(),
         date: isoDate.optional(),
       })
-      .refine((successor) => successor.policy || successor.title, 'a successor must name a document: give its `title` (or `policy`, the id of a document on this site)')
+      .refine(
+        (successor) => successor.policy || successor.title,
+        'a successor must name the policy that replaced this one: give its `title` (with `documentNumber` and `date` where known), or `policy`: the id of its policy file on this site',
+      )
       .optional(),
   })
   .refine((status) => status.state !== 'replaced' || status.successor, {

@@ -63,6 +63,17 @@ describe('content validation', () => {
     expect(() => loadCorpus(fixtures, 'base')).not.toThrow();
   });
 
+  it('completes a successor given by `policy:` alone with the title, number and date of that policy file', () => {
+    const corpus = loadCorpus(corpusWithOverlay(join(fixtures, 'valid/successor-by-policy-id')), 'content');
+    const replaced = corpus.policies.find((policy) => policy.id === '2022-industrial-carbon-peak')!;
+    expect(replaced.data.status.successor).toEqual({
+      policy: '2023-nonferrous-stable-growth',
+      title: '有色金属行业稳增长工作方案',
+      documentNumber: '工信部联原〔2023〕130号',
+      date: '2023-08-25',
+    });
+  });
+
   const cases = readdirSync(invalidDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -70,7 +81,7 @@ describe('content validation', () => {
 
   it('has every invalid case', () => {
     // The real number of cases: removing one fails here, not silently.
-    expect(cases.length).toBeGreaterThanOrEqual(27);
+    expect(cases.length).toBeGreaterThanOrEqual(28);
   });
 
   describe.each(cases)('rejects invalid/%s', (name) => {
