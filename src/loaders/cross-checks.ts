@@ -1,5 +1,5 @@
 /**
- * Checks across files: what one policy file says about another (its successor) and
+ * Checks across files: what one policy file says about another (its successor, its Table 1 row) and
  * what the registries need from the policies (topics in use). Each check adds ContentProblems.
  */
 import type { Topic } from '../schemas/topic';
@@ -47,6 +47,26 @@ export function withResolvedSuccessors(entries: PolicyEntry[]): PolicyEntry[] {
     };
     return { ...entry, data: { ...entry.data, status: { ...entry.data.status, successor: withoutUndefined(resolved) } } };
   });
+}
+
+/** Each Table 1 row belongs to one policy file. */
+export function checkTableRows(policies: LoadedPolicies, problems: ContentProblem[]) {
+  const fileByRow = new Map<number, string>();
+  for (const policy of policies.entries) {
+    const row = policy.data.tableRow;
+    if (row === undefined) continue;
+    const first = fileByRow.get(row);
+    if (first) {
+      problems.push({
+        file: policy.filePath,
+        line: policies.lines.get(policy.id)?.tableRow,
+        field: 'tableRow',
+        message: `row ${row} of Table 1 is claimed by ${first} already; each row belongs to one policy file`,
+      });
+    } else {
+      fileByRow.set(row, policy.filePath);
+    }
+  }
 }
 
 /** Every topic of the registry is given to at least one clause. */

@@ -8,7 +8,7 @@ import { overviewSchema, type Overview } from '../schemas/overview';
 import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
-import { checkSuccessors, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
+import { checkSuccessors, checkTableRows, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
 import { parseMdxDocument, type Block } from './mdx-blocks';
 import { readContentFile } from './read-content-file';
 
@@ -43,6 +43,7 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
 
   const policies = loadPolicies(join(dir, 'policies'), policySchema(known), display, problems);
   checkSuccessors(policies, problems);
+  checkTableRows(policies, problems);
   // Checks across documents are only meaningful when every document loaded.
   if (policies.failedIds.size === 0) checkTopicCoverage(topics.entries, policies.entries, display(join(dir, 'topics.yaml')), problems);
   const overview = loadOverview(join(dir, 'overview.mdx'), policies, display, problems);

@@ -1,5 +1,11 @@
 import { z } from 'astro/zod';
 
+/** A problem a cross-field rule found: the path of the field and what is wrong. */
+export interface FieldIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
 /** A permanent URL id: ASCII, lower-case kebab case (it appears in public URLs and anchors). */
 export const slug = z
   .string({ error: 'expected an id in lower-case kebab case, e.g. "energy-carbon"' })

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, text } from './common';
+import { slug, text, type FieldIssue } from './common';
 import { overviewPageIds, sectionHeadingId } from './page-ids';
 
 /** The report's introduction and thematic sections (`content/overview.mdx`). */
@@ -30,10 +30,10 @@ export const overviewSchema = z
  * Paragraph and section ids that /overview/ could not render apart: one the page uses itself,
  * one used twice, or one equal to the anchor of a section's heading (`<section-id>-heading`).
  */
-function idCollisions(overview: { paragraphs: { id: string }[]; sections: { id: string }[] }): { path: PropertyKey[]; message: string }[] {
+function idCollisions(overview: { paragraphs: { id: string }[]; sections: { id: string }[] }): FieldIssue[] {
   const headingOwner = new Map(overview.sections.map((section) => [sectionHeadingId(section.id), section.id]));
   const owners = new Map<string, string>();
-  const collisions: { path: PropertyKey[]; message: string }[] = [];
+  const collisions: FieldIssue[] = [];
   const elements = [
     ...overview.paragraphs.map((paragraph, index) => ({ id: paragraph.id, path: ['paragraphs', index, 'id'], name: '<Paragraph>' })),
     ...overview.sections.map((section, index) => ({ id: section.id, path: ['sections', index, 'id'], name: '<Section>' })),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, officialUrl, slug, text, yearMonth } from './common';
+import { documentNumber, isoDate, officialUrl, slug, text, yearMonth, type FieldIssue } from './common';
 import { policyPageIds } from './page-ids';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
@@ -131,32 +131,71 @@ export function policySchema(known?: KnownIds) {
       narrative: z.array(narrative).min(1, 'expected the report\'s narrative passage in a <Narrative> block'),
     })
     .superRefine((policy, ctx) => {
-      const seen = new Set<string>();
-      const anchors = [
-        ...policy.clauses.map((clause, index) => ({ id: clause.id, path: ['clauses', index, 'id'] })),
-        ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
-      ];
-      for (const { id, path } of anchors) {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate anchor id "${id}" in this document; every clause and passage needs its own id` });
-        seen.add(id);
-      }
-      policy.clauses.forEach((clause, index) => {
-        for (const topic of clause.topics) {
-          // An unknown topic is reported once, by topicId.
-          if (!policy.topics.includes(topic) && (!known || known.topics.has(topic))) {
-            ctx.addIssue({ code: 'custom', path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the document's frontmatter topics` });
-          }
-        }
-      });
-      if (policy.tableRow !== undefined) {
-        for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
-          if (!policy[field]) ctx.addIssue({ code: 'custom', path: [field], message: `required for a Table 1 document (tableRow ${policy.tableRow})` });
-        }
-        if (policy.clauses.length === 0) ctx.addIssue({ code: 'custom', path: ['clauses'], message: 'a Table 1 document needs its 相关内容 as <Clause> blocks' });
-      } else if (!policy.signed && !policy.published) {
-        ctx.addIssue({ code: 'custom', path: ['signed'], message: 'a document outside Table 1 needs a signed or published date to be placed on the timeline' });
-      }
+      const issues = [...anchorIssues(policy), ...repeatIssues(policy), ...clauseTopicIssues(policy, known), ...tableIssues(policy)];
+      for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
     });
+}
+
+/** Every clause and passage has an anchor of its own. */
+function anchorIssues(policy: { clauses: { id: string }[]; narrative: { id: string }[] }): FieldIssue[] {
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  const anchors = [
+    ...policy.clauses.map((clause, index) => ({ id: clause.id, path: ['clauses', index, 'id'] })),
+    ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
+  ];
+  for (const { id, path } of anchors) {
+    if (seen.has(id)) issues.push({ path, message: `duplicate anchor id "${id}" in this document; every clause and passage needs its own id` });
+    seen.add(id);
+  }
+  return issues;
+}
+
+/** An issuer or topic is listed once (in the frontmatter and in each clause's topics="…"). */
+function repeatIssues(policy: { issuers: string[]; topics: string[]; clauses: { topics: string[] }[] }): FieldIssue[] {
+  const lists = [
+    { path: ['issuers'], values: policy.issuers, what: 'issuing body' },
+    { path: ['topics'], values: policy.topics, what: 'topic' },
+    ...policy.clauses.map((clause, index) => ({ path: ['clauses', index, 'topics'], values: clause.topics, what: 'topic' })),
+  ];
+  return lists.flatMap(({ path, values, what }) =>
+    values
+      .map((value, index) => ({ value, index }))
+      .filter(({ value, index }) => values.indexOf(value) < index)
+      .map(({ value, index }) => ({ path: [...path, index], message: `"${value}" is listed twice; list each ${what} once` })),
+  );
+}
+
+/** A clause's topics are among the document's. */
+function clauseTopicIssues(policy: { topics: string[]; clauses: { topics: string[] }[] }, known: KnownIds | undefined): FieldIssue[] {
+  return policy.clauses.flatMap((clause, index) =>
+    clause.topics
+      // An unknown topic is reported once, by topicId.
+      .filter((topic) => !policy.topics.includes(topic) && (!known || known.topics.has(topic)))
+      .map((topic) => ({ path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the document's frontmatter topics` })),
+  );
+}
+
+/** A Table 1 document carries what its row says; any other needs a date to sit on the timeline. */
+function tableIssues(policy: {
+  tableRow?: number;
+  reportTitle?: string;
+  reportDate?: string;
+  reportIssuers?: string;
+  signed?: string;
+  published?: string;
+  clauses: unknown[];
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (policy.tableRow !== undefined) {
+    for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
+      if (!policy[field]) issues.push({ path: [field], message: `required for a Table 1 document (tableRow ${policy.tableRow})` });
+    }
+    if (policy.clauses.length === 0) issues.push({ path: ['clauses'], message: 'a Table 1 document needs its 相关内容 as <Clause> blocks' });
+  } else if (!policy.signed && !policy.published) {
+    issues.push({ path: ['signed'], message: 'a document outside Table 1 needs a signed or published date to be placed on the timeline' });
+  }
+  return issues;
 }
 
 export type Policy = z.infer<ReturnType<typeof policySchema>>;
