@@ -1,7 +1,9 @@
 /**
- * Checks across files: what one policy file says about another (its successor, its Table 1 row) and
- * what the registries need from the policies (topics in use). Each check adds ContentProblems.
+ * Checks across entries and files: what one policy file says about another (its successor, its
+ * Table 1 row), names the registry gives to two bodies, and what the registries need from the
+ * policies (topics in use). Each check adds ContentProblems.
  */
+import type { Ministry } from '../schemas/ministry';
 import type { Topic } from '../schemas/topic';
 import type { ContentProblem } from './content-error';
 import type { PolicyEntry } from './load-corpus';
@@ -67,6 +69,33 @@ export function checkTableRows(policies: LoadedPolicies, problems: ContentProble
       fileByRow.set(row, policy.filePath);
     }
   }
+}
+
+/**
+ * A name, short name or alias points to one issuing body: search and the pages resolve 发改委 to
+ * a single body. `labels` name the entries the way the registry's other problems do.
+ */
+export function checkMinistryNames(ministries: Ministry[], labels: string[], file: string, problems: ContentProblem[]) {
+  const owners = new Map<string, { id: string; kind: string }>();
+  ministries.forEach((ministry, index) => {
+    const names = [
+      { field: 'name', kind: 'the full name', value: ministry.name },
+      ...ministry.shortNames.map((value, position) => ({ field: `shortNames[${position}]`, kind: 'a short name', value })),
+      ...ministry.aliases.map((value, position) => ({ field: `aliases[${position}]`, kind: 'an alias', value })),
+    ];
+    for (const { field, kind, value } of names) {
+      const owner = owners.get(value);
+      if (!owner) {
+        owners.set(value, { id: ministry.id, kind });
+      } else if (owner.id !== ministry.id) {
+        problems.push({
+          file,
+          field: `${labels[index]}.${field}`,
+          message: `"${value}" is ${owner.kind} of "${owner.id}" already; a name, short name or alias points to one body: keep it on "${owner.id}" or on "${ministry.id}"`,
+        });
+      }
+    }
+  });
 }
 
 /** Every topic of the registry is given to at least one clause. */

@@ -8,7 +8,7 @@ import { overviewSchema, type Overview } from '../schemas/overview';
 import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
-import { checkSuccessors, checkTableRows, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
+import { checkMinistryNames, checkSuccessors, checkTableRows, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
 import { parseMdxDocument, type Block } from './mdx-blocks';
 import { readContentFile } from './read-content-file';
 
@@ -37,6 +37,7 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
   const display = (path: string) => relative(root, path) || path;
 
   const ministries = loadRegistry(join(dir, 'ministries.yaml'), ministrySchema, display, problems);
+  checkMinistryNames(ministries.entries, ministries.labels, display(join(dir, 'ministries.yaml')), problems);
   const topics = loadRegistry(join(dir, 'topics.yaml'), topicSchema, display, problems);
   // Ids of entries that failed their own checks still count as known, so that they are reported once.
   const known = { ministries: ministries.ids, topics: topics.ids };
@@ -52,9 +53,11 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
   return { ministries: ministries.entries, topics: topics.entries, policies: withResolvedSuccessors(policies.entries), overview: overview! };
 }
 
-/** What was loaded of a kind of content: the valid entries and the ids of all, valid or not. */
+/** What was loaded of a registry: the valid entries (with the field label of each), and the ids of all, valid or not. */
 interface Loaded<T> {
   entries: T[];
+  /** `[index] (id "…")`, the way problems name each entry, by entry. */
+  labels: string[];
   ids: Set<string>;
 }
 
@@ -66,26 +69,27 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
 ): Loaded<z.infer<Schema>> {
   const file = display(path);
   const entries: z.infer<Schema>[] = [];
+  const labels: string[] = [];
   const ids = new Set<string>();
   if (!existsSync(path)) {
     problems.push({ file, field: '(file)', message: 'missing; expected a YAML list of entries' });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   const source = readContentFile(path);
   if (source.problem) {
     problems.push({ file, ...source.problem });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   let raw: unknown;
   try {
     raw = parseYaml(source.text);
   } catch (error) {
     problems.push({ file, field: '(file)', message: `invalid YAML: ${(error as Error).message}` });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   if (!Array.isArray(raw)) {
     problems.push({ file, field: '(file)', message: 'expected a YAML list of entries (each line starting with "- id: …")' });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   const seen = new Set<string>();
   raw.forEach((item, index) => {
@@ -100,8 +104,9 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
     if (seen.has(result.data.id)) problems.push({ file, field: `${label}.id`, message: `duplicate id "${result.data.id}"; ids must be unique` });
     seen.add(result.data.id);
     entries.push(result.data);
+    labels.push(label);
   });
-  return { entries, ids };
+  return { entries, labels, ids };
 }
 
 function loadPolicies(
