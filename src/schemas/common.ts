@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { documentNumberProblem } from './document-number';
 
 /** A problem a cross-field rule found: the path of the field and what is wrong. */
 export interface FieldIssue {
@@ -25,13 +26,11 @@ export const yearMonth = z
   .string({ error: 'expected a quoted month "YYYY-MM", e.g. "2023-08"' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month "YYYY-MM", e.g. "2023-08" for the report\'s "2023.8"');
 
-/** A 发文字号 with standard 〔〕 brackets, or an order number such as 国家发展改革委令第7号. */
-export const documentNumber = z
-  .string({ error: 'expected a 发文字号 such as "工信部联原〔2023〕130号"' })
-  .regex(
-    /^[^\s〔〕［］\[\]()（）﹝﹞【】]+(〔\d{4}〕\d+号|令第\d+号)$/,
-    'expected a 发文字号 with standard 〔〕 brackets, e.g. "工信部联原〔2023〕130号", or an order number, e.g. "国家发展改革委令第7号"',
-  );
+/** A 发文字号 with standard 〔〕 brackets, or an order number such as 国家发展改革委令第7号 (see document-number.ts). */
+export const documentNumber = z.string({ error: 'expected a 发文字号 such as "工信部联原〔2023〕130号"' }).superRefine((value, ctx) => {
+  const message = documentNumberProblem(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
 
 /** A link to an official government domain (gov.cn and its subdomains); reprint sites are never linked. */
 export const officialUrl = z
