@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { buildDay } from '../lib/site/build-time';
 import { slug } from '../schemas/common';
 import { ministrySchema, type Ministry } from '../schemas/ministry';
 import { overviewSchema, type Overview } from '../schemas/overview';
@@ -29,9 +30,10 @@ export interface Corpus {
 
 /**
  * Reads and validates the whole content folder. Throws a ContentError listing every problem
- * (file, field, what is expected) so that nothing broken is published.
+ * (file, field, what is expected) so that nothing broken is published. Dates are checked against
+ * `today`, the build's day ("YYYY-MM-DD", from SOURCE_DATE_EPOCH when set).
  */
-export function loadCorpus(root: string, contentDir = 'content'): Corpus {
+export function loadCorpus(root: string, contentDir = 'content', today = buildDay()): Corpus {
   const dir = join(root, contentDir);
   const problems: ContentProblem[] = [];
   const display = (path: string) => relative(root, path) || path;
@@ -42,7 +44,7 @@ export function loadCorpus(root: string, contentDir = 'content'): Corpus {
   // Ids of entries that failed their own checks still count as known, so that they are reported once.
   const known = { ministries: ministries.ids, topics: topics.ids };
 
-  const policies = loadPolicies(join(dir, 'policies'), policySchema(known), display, problems);
+  const policies = loadPolicies(join(dir, 'policies'), policySchema(known, today), display, problems);
   checkSuccessors(policies, problems);
   checkTableRows(policies, problems);
   // Checks across documents are only meaningful when every document loaded.

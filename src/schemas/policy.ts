@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { documentNumber, isoDate, officialUrl, slug, text, yearMonth, type FieldIssue } from './common';
+import { dateIssues } from './date-rules';
 import { policyPageIds } from './page-ids';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
@@ -65,8 +66,11 @@ const noteSchema = z.strictObject({
   basis: text,
 });
 
-/** Builds the schema of a policy document (frontmatter plus body blocks); with `known`, references are checked. */
-export function policySchema(known?: KnownIds) {
+/**
+ * Builds the schema of a policy document (frontmatter plus body blocks); with `known`, references
+ * are checked; with `today` (the build's day, "YYYY-MM-DD"), no date may lie after the build.
+ */
+export function policySchema(known?: KnownIds, today?: string) {
   const ministryId = registryId(known?.ministries, 'ministry', 'ministries.yaml');
   const topicId = registryId(known?.topics, 'topic', 'topics.yaml');
   const anchor = slug.refine((id) => !policyPageIds.has(id), {
@@ -131,7 +135,7 @@ export function policySchema(known?: KnownIds) {
       narrative: z.array(narrative).min(1, 'expected the report\'s narrative passage in a <Narrative> block'),
     })
     .superRefine((policy, ctx) => {
-      const issues = [...anchorIssues(policy), ...repeatIssues(policy), ...clauseTopicIssues(policy, known), ...tableIssues(policy)];
+      const issues = [...anchorIssues(policy), ...repeatIssues(policy), ...clauseTopicIssues(policy, known), ...tableIssues(policy), ...dateIssues(policy, today)];
       for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
     });
 }

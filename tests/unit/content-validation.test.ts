@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/loaders/content-error';
+import { buildDay } from '../../src/lib/site/build-time';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,9 +38,10 @@ function corpusWithOverlay(caseDir?: string): string {
 }
 
 /** Runs the loader and returns the ContentError it throws (failing the test if it does not throw one). */
-function loadError(root: string): ContentError {
+function loadError(root: string | (() => unknown)): ContentError {
   try {
-    loadCorpus(root, 'content');
+    if (typeof root === 'string') loadCorpus(root, 'content');
+    else root();
   } catch (error) {
     expect(error).toBeInstanceOf(ContentError);
     return error as ContentError;
@@ -63,6 +65,15 @@ describe('content validation', () => {
     expect(() => loadCorpus(fixtures, 'base')).not.toThrow();
   });
 
+  it("checks dates against the build's day: SOURCE_DATE_EPOCH when set", () => {
+    expect(buildDay({ SOURCE_DATE_EPOCH: '1793318400' })).toBe('2026-10-30');
+    const root = corpusWithOverlay();
+    expect(() => loadCorpus(root, 'content', '2026-11-01')).not.toThrow();
+    // The base corpus's status was checked in 2026-11: a build in October 2026 cannot know that.
+    const error = loadError(() => loadCorpus(root, 'content', '2026-10-30'));
+    expect(error.message).toContain('status.asOf: "2026-11" is after 2026-10, the month of this build');
+  });
+
   it('completes a successor given by `policy:` alone with the title, number and date of that policy file', () => {
     const corpus = loadCorpus(corpusWithOverlay(join(fixtures, 'valid/successor-by-policy-id')), 'content');
     const replaced = corpus.policies.find((policy) => policy.id === '2022-industrial-carbon-peak')!;
@@ -81,7 +92,7 @@ describe('content validation', () => {
 
   it('has every invalid case', () => {
     // The real number of cases: removing one fails here, not silently.
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(cases.length).toBeGreaterThanOrEqual(47);
   });
 
   describe.each(cases)('rejects invalid/%s', (name) => {
