@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { startsLikeFormula } from '../lib/open-data/csv';
 import { documentNumberProblem } from './document-number';
 
 /** A problem a cross-field rule found: the path of the field and what is wrong. */
@@ -14,6 +15,14 @@ export const slug = z
 
 /** Text that must say something. */
 export const text = z.string({ error: 'expected text' }).trim().min(1, 'must not be empty');
+
+/**
+ * A title, heading or name: text that does not begin like a spreadsheet formula (=, +, -, @),
+ * which a spreadsheet would run when it opens the CSV files of the open data.
+ */
+export const label = text.refine((value) => !startsLikeFormula(value), {
+  error: (issue) => `starts with "${String(issue.input)[0]}", which a spreadsheet would run as a formula; a title or name starts with its first word`,
+});
 
 /** A calendar date written `YYYY-MM-DD` (quoted in YAML so it stays a string). */
 export const isoDate = z

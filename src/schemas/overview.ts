@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { slug, text, type FieldIssue } from './common';
+import { label, slug, text, type FieldIssue } from './common';
 import { overviewPageIds, sectionHeadingId } from './page-ids';
 
 /** The report's introduction and thematic sections (`content/overview.mdx`). */
 export const overviewSchema = z
   .strictObject({
-    title: text,
+    title: label,
     /** Paragraphs of the introduction, word for word. */
     paragraphs: z.array(z.strictObject({ id: slug, text })).min(1, 'expected the introduction in <Paragraph> blocks'),
     /** Thematic sections, each quoting the narrative passages of the documents it cites. */
@@ -14,7 +14,7 @@ export const overviewSchema = z
         z.strictObject({
           id: slug,
           /** The section's lead sentence, word for word. */
-          heading: text,
+          heading: label,
           excerpts: z
             .array(z.strictObject({ policy: slug, passage: slug }))
             .min(1, 'a section needs at least one <Excerpt policy="…" passage="…" />'),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, officialUrl, slug, text, yearMonth, type FieldIssue } from './common';
+import { documentNumber, isoDate, label, officialUrl, slug, text, yearMonth, type FieldIssue } from './common';
 import { dateIssues } from './date-rules';
 import { policyPageIds } from './page-ids';
 
@@ -40,7 +40,7 @@ const statusSchema = z
         /** Id of the successor when it is on this site; alone, its title, 发文字号 and date come from that file. */
         policy: slug.optional(),
         /** Title of the successor (required when it is not on this site). */
-        title: text.optional(),
+        title: label.optional(),
         documentNumber: documentNumber.optional(),
         date: isoDate.optional(),
       })
@@ -81,7 +81,7 @@ export function policySchema(known?: KnownIds, today?: string) {
     /** Permanent anchor: `/policies/<policy>/#<id>`. */
     id: anchor,
     /** Lead phrase or number of the clause. */
-    heading: text,
+    heading: label,
     /** Topic ids, at least one. */
     topics: z.array(topicId).min(1, 'every clause needs at least one topic id in its topics="…" attribute'),
     /** The clause, word for word as the report's Table 1 prints it. */
@@ -98,11 +98,11 @@ export function policySchema(known?: KnownIds, today?: string) {
   return z
     .strictObject({
       /** Short title as the report names it, without 《》. */
-      title: text,
+      title: label,
       /** The 文件名称 cell of Table 1, verbatim. */
-      reportTitle: text.optional(),
+      reportTitle: label.optional(),
       /** Official title from the record. */
-      officialTitle: text,
+      officialTitle: label,
       /** 发文字号 or order number, standard 〔〕 brackets. */
       documentNumber: documentNumber.optional(),
       /** The report's date (Table 1 时间) as YYYY-MM. */
@@ -116,7 +116,7 @@ export function policySchema(known?: KnownIds, today?: string) {
       /** Issuing bodies in official order, as registry ids. */
       issuers: z.array(ministryId).min(1, 'list at least one issuing body id'),
       /** The report's 主要发文部门 text, verbatim. */
-      reportIssuers: text.optional(),
+      reportIssuers: label.optional(),
       /** Whether `issuers` is the full official list. */
       issuersComplete: z.boolean({ error: 'expected true or false' }),
       /** Topic ids of the document (every clause topic included). */
