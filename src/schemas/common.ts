@@ -16,6 +16,15 @@ export const slug = z
 /** Text that must say something. */
 export const text = z.string({ error: 'expected text' }).trim().min(1, 'must not be empty');
 
+/** The most characters a clause, narrative passage or overview paragraph may have; the longest real one has 377. */
+export const MAX_PASSAGE_LENGTH = 5_000;
+
+/** A clause, narrative passage or paragraph: text of at most MAX_PASSAGE_LENGTH characters, so that a run-away block shows. */
+export const passage = text.refine((value) => [...value].length <= MAX_PASSAGE_LENGTH, {
+  error: (issue) =>
+    `is ${[...String(issue.input)].length.toLocaleString('en')} characters long; the limit is ${MAX_PASSAGE_LENGTH.toLocaleString('en')} characters per clause or passage: split it into several blocks`,
+});
+
 /**
  * A title, heading or name: text that does not begin like a spreadsheet formula (=, +, -, @),
  * which a spreadsheet would run when it opens the CSV files of the open data.

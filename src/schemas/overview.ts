@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { label, slug, text, type FieldIssue } from './common';
+import { label, passage, slug, type FieldIssue } from './common';
 import { overviewPageIds, sectionHeadingId } from './page-ids';
 
 /** The report's introduction and thematic sections (`content/overview.mdx`). */
@@ -7,7 +7,7 @@ export const overviewSchema = z
   .strictObject({
     title: label,
     /** Paragraphs of the introduction, word for word. */
-    paragraphs: z.array(z.strictObject({ id: slug, text })).min(1, 'expected the introduction in <Paragraph> blocks'),
+    paragraphs: z.array(z.strictObject({ id: slug, text: passage })).min(1, 'expected the introduction in <Paragraph> blocks'),
     /** Thematic sections, each quoting the narrative passages of the documents it cites. */
     sections: z
       .array(

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, label, officialUrl, slug, text, yearMonth, type FieldIssue } from './common';
+import { documentNumber, isoDate, label, officialUrl, passage, slug, text, yearMonth, type FieldIssue } from './common';
 import { dateIssues } from './date-rules';
 import { policyPageIds } from './page-ids';
 
@@ -85,14 +85,14 @@ export function policySchema(known?: KnownIds, today?: string) {
     /** Topic ids, at least one. */
     topics: z.array(topicId).min(1, 'every clause needs at least one topic id in its topics="…" attribute'),
     /** The clause, word for word as the report's Table 1 prints it. */
-    text: text,
+    text: passage,
   });
 
   const narrative = z.strictObject({
     /** Permanent anchor of the passage. */
     id: anchor,
     /** The report's narrative passage about this document, word for word. */
-    text: text,
+    text: passage,
   });
 
   return z
