@@ -10,7 +10,7 @@ import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
 import { checkMinistryNames, checkSuccessors, checkTableRows, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
-import { parseMdxDocument, type Block } from './mdx-blocks';
+import { parseMdxDocument, type Block, type MdxDocument } from './mdx-blocks';
 import { readContentFile } from './read-content-file';
 
 /** A policy document with its id (the file name) and where it came from. */
@@ -169,6 +169,7 @@ function loadPolicies(
     if (!result.success || document.syntaxProblems.length > 0) failedIds.add(id);
     if (!result.success) {
       for (const issue of result.error.issues) {
+        if (followsFromSyntax(issue.path, document, ['clauses', 'narrative'])) continue;
         problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { clauses: clauseBlocks, narrative: narrativeBlocks }), message: describeIssue(issue) });
       }
       continue;
@@ -215,18 +216,28 @@ function loadOverview(
   const result = overviewSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (followsFromSyntax(issue.path, document, ['paragraphs', 'sections'])) continue;
       problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { paragraphs, sections }), message: describeIssue(issue) });
     }
     return undefined;
   }
 
-  // Every narrative passage is quoted exactly once, so the overview reproduces the report in full.
+  checkExcerpts(result.data, sections, policies, file, problems);
+  return result.data;
+}
+
+/**
+ * Every excerpt names a narrative passage, and every passage is quoted exactly once, so that the
+ * overview reproduces the report in full. Counting is only meaningful when every policy file loaded:
+ * a file with its own problems would otherwise look unquoted.
+ */
+function checkExcerpts(overview: Overview, sections: Block[], policies: LoadedPolicies, file: string, problems: ContentProblem[]) {
   const passages = new Map(policies.entries.flatMap((policy) => policy.data.narrative.map((passage) => [`${policy.id}#${passage.id}`, 0])));
-  result.data.sections.forEach((section, sectionIndex) => {
+  overview.sections.forEach((section, sectionIndex) => {
     section.excerpts.forEach((excerpt, excerptIndex) => {
       const key = `${excerpt.policy}#${excerpt.passage}`;
       const line = sections[sectionIndex]?.children[excerptIndex]?.line;
-      if (policies.failedIds.has(excerpt.policy)) return; // that document's own problems are reported already
+      if (policies.failedIds.has(excerpt.policy)) return; // that policy file's own problems are reported already
       if (!passages.has(key)) {
         problems.push({ file, line, field: `<Excerpt policy="${excerpt.policy}" passage="${excerpt.passage}">`, message: 'names no narrative passage; expected a policy id and the id of one of its <Narrative> blocks' });
       } else {
@@ -234,10 +245,20 @@ function loadOverview(
       }
     });
   });
+  if (policies.failedIds.size > 0) return;
   for (const [key, count] of passages) {
     if (count !== 1) problems.push({ file, field: 'sections', message: `the narrative passage ${key} is quoted ${count} times; every passage belongs in exactly one section` });
   }
-  return result.data;
+}
+
+/**
+ * Whether a schema issue only repeats a syntax problem: a field of a frontmatter that could not be
+ * read, or a body field of a body with no readable block (an MDX error stops the parser).
+ */
+function followsFromSyntax(path: PropertyKey[], document: MdxDocument, bodyFields: string[]): boolean {
+  const inBody = typeof path[0] === 'string' && bodyFields.includes(path[0]);
+  if (inBody) return document.blocks.length === 0 && document.syntaxProblems.length > 0;
+  return document.syntaxProblems.some((problem) => problem.field === 'frontmatter');
 }
 
 /** Turns a schema path into a readable field name and the line it sits on (frontmatter key or body block). */
