@@ -52,7 +52,7 @@ const statusSchema = z
   })
   .refine((status) => status.state !== 'replaced' || status.successor, {
     path: ['successor'],
-    message: 'state "replaced" needs a successor naming the document that replaced it',
+    message: 'state "replaced" needs a successor naming the policy that replaced it',
   });
 
 const noteSchema = z.strictObject({
@@ -149,7 +149,7 @@ function anchorIssues(policy: { clauses: { id: string }[]; narrative: { id: stri
     ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
   ];
   for (const { id, path } of anchors) {
-    if (seen.has(id)) issues.push({ path, message: `duplicate anchor id "${id}" in this document; every clause and passage needs its own id` });
+    if (seen.has(id)) issues.push({ path, message: `duplicate anchor id "${id}" in this policy file; every clause and passage needs its own id` });
     seen.add(id);
   }
   return issues;
@@ -176,7 +176,7 @@ function clauseTopicIssues(policy: { topics: string[]; clauses: { topics: string
     clause.topics
       // An unknown topic is reported once, by topicId.
       .filter((topic) => !policy.topics.includes(topic) && (!known || known.topics.has(topic)))
-      .map((topic) => ({ path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the document's frontmatter topics` })),
+      .map((topic) => ({ path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the frontmatter's topics` })),
   );
 }
 
@@ -193,11 +193,11 @@ function tableIssues(policy: {
   const issues: FieldIssue[] = [];
   if (policy.tableRow !== undefined) {
     for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
-      if (!policy[field]) issues.push({ path: [field], message: `required for a Table 1 document (tableRow ${policy.tableRow})` });
+      if (!policy[field]) issues.push({ path: [field], message: `required for a policy in Table 1 (tableRow ${policy.tableRow})` });
     }
-    if (policy.clauses.length === 0) issues.push({ path: ['clauses'], message: 'a Table 1 document needs its 相关内容 as <Clause> blocks' });
+    if (policy.clauses.length === 0) issues.push({ path: ['clauses'], message: 'a policy in Table 1 needs its 相关内容 as <Clause> blocks' });
   } else if (!policy.signed && !policy.published) {
-    issues.push({ path: ['signed'], message: 'a document outside Table 1 needs a signed or published date to be placed on the timeline' });
+    issues.push({ path: ['signed'], message: 'a policy outside Table 1 needs a signed or published date to be placed on the timeline' });
   }
   return issues;
 }
