@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { buildDay } from '../lib/site/build-time';
@@ -302,9 +302,10 @@ function listPolicyFiles(dir: string, shown: string): { files: string[]; misplac
   const misplaced: { path: string; message: string }[] = [];
   const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => ({ path: join(entry.parentPath, entry.name), inSubfolder: entry.parentPath !== dir }))
-    .sort((a, b) => a.path.localeCompare(b.path));
-  for (const { path, inSubfolder } of entries) {
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const path of entries) {
+    const inSubfolder = dirname(path) !== dir;
     const extension = extname(path);
     if (inSubfolder) {
       misplaced.push({ path, message: `policy files live directly in ${shown}/ as ${POLICY_FILE}, not in a subfolder; move it there (or out of the content folder if it is a draft)` });
