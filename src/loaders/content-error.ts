@@ -15,15 +15,25 @@ export class ContentError extends Error {
   readonly problems: ContentProblem[];
 
   constructor(problems: ContentProblem[]) {
-    super(
-      `Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was published:\n` +
-        problems.map(formatProblem).join('\n'),
-    );
+    super(`${headline(problems.length)}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
     // Where in the loader the problem was found is of no use to whoever edits the content.
     this.stack = this.message;
   }
+
+  /**
+   * The headline alone. Astro's error printer adds a hint about browser APIs when toString()
+   * holds "document" or "window", as a field such as documentNumber does; it prints the message,
+   * which keeps the full list.
+   */
+  override toString(): string {
+    return `${this.name}: ${headline(this.problems.length)}`;
+  }
+}
+
+function headline(count: number): string {
+  return `Invalid content (${count} problem${count === 1 ? '' : 's'}); nothing was published`;
 }
 
 /** Formats a problem as `file:line  field: message`. */

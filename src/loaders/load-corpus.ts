@@ -1,14 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { buildDay } from '../lib/site/build-time';
 import { slug } from '../schemas/common';
 import { ministrySchema, type Ministry } from '../schemas/ministry';
 import { overviewSchema, type Overview } from '../schemas/overview';
 import { policySchema, type Policy } from '../schemas/policy';
 import { topicSchema, type Topic } from '../schemas/topic';
 import { ContentError, type ContentProblem } from './content-error';
-import { parseMdxDocument, type Block } from './mdx-blocks';
+import { checkMinistryNames, checkSuccessors, checkTableRows, checkTopicCoverage, withResolvedSuccessors, type LoadedPolicies } from './cross-checks';
+import { parseMdxDocument, type Block, type MdxDocument } from './mdx-blocks';
+import { readContentFile } from './read-content-file';
 
 /** A policy document with its id (the file name) and where it came from. */
 export interface PolicyEntry {
@@ -27,31 +30,36 @@ export interface Corpus {
 
 /**
  * Reads and validates the whole content folder. Throws a ContentError listing every problem
- * (file, field, what is expected) so that nothing broken is published.
+ * (file, field, what is expected) so that nothing broken is published. Dates are checked against
+ * `today`, the build's day ("YYYY-MM-DD", from SOURCE_DATE_EPOCH when set).
  */
-export function loadCorpus(root: string, contentDir = 'content'): Corpus {
+export function loadCorpus(root: string, contentDir = 'content', today = buildDay()): Corpus {
   const dir = join(root, contentDir);
   const problems: ContentProblem[] = [];
   const display = (path: string) => relative(root, path) || path;
 
   const ministries = loadRegistry(join(dir, 'ministries.yaml'), ministrySchema, display, problems);
+  checkMinistryNames(ministries.entries, ministries.labels, display(join(dir, 'ministries.yaml')), problems);
   const topics = loadRegistry(join(dir, 'topics.yaml'), topicSchema, display, problems);
   // Ids of entries that failed their own checks still count as known, so that they are reported once.
   const known = { ministries: ministries.ids, topics: topics.ids };
 
-  const policies = loadPolicies(join(dir, 'policies'), policySchema(known), display, problems);
+  const policies = loadPolicies(join(dir, 'policies'), policySchema(known, today), display, problems);
   checkSuccessors(policies, problems);
+  checkTableRows(policies, problems);
   // Checks across documents are only meaningful when every document loaded.
   if (policies.failedIds.size === 0) checkTopicCoverage(topics.entries, policies.entries, display(join(dir, 'topics.yaml')), problems);
   const overview = loadOverview(join(dir, 'overview.mdx'), policies, display, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  return { ministries: ministries.entries, topics: topics.entries, policies: policies.entries, overview: overview! };
+  return { ministries: ministries.entries, topics: topics.entries, policies: withResolvedSuccessors(policies.entries), overview: overview! };
 }
 
-/** What was loaded of a kind of content: the valid entries and the ids of all, valid or not. */
+/** What was loaded of a registry: the valid entries (with the field label of each), and the ids of all, valid or not. */
 interface Loaded<T> {
   entries: T[];
+  /** `[index] (id "…")`, the way problems name each entry, by entry. */
+  labels: string[];
   ids: Set<string>;
 }
 
@@ -63,21 +71,27 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
 ): Loaded<z.infer<Schema>> {
   const file = display(path);
   const entries: z.infer<Schema>[] = [];
+  const labels: string[] = [];
   const ids = new Set<string>();
   if (!existsSync(path)) {
     problems.push({ file, field: '(file)', message: 'missing; expected a YAML list of entries' });
-    return { entries, ids };
+    return { entries, labels, ids };
+  }
+  const source = readContentFile(path);
+  if (source.problem) {
+    problems.push({ file, ...source.problem });
+    return { entries, labels, ids };
   }
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
+    raw = parseYaml(source.text);
   } catch (error) {
     problems.push({ file, field: '(file)', message: `invalid YAML: ${(error as Error).message}` });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   if (!Array.isArray(raw)) {
     problems.push({ file, field: '(file)', message: 'expected a YAML list of entries (each line starting with "- id: …")' });
-    return { entries, ids };
+    return { entries, labels, ids };
   }
   const seen = new Set<string>();
   raw.forEach((item, index) => {
@@ -92,8 +106,9 @@ function loadRegistry<Schema extends z.ZodType<{ id: string }>>(
     if (seen.has(result.data.id)) problems.push({ file, field: `${label}.id`, message: `duplicate id "${result.data.id}"; ids must be unique` });
     seen.add(result.data.id);
     entries.push(result.data);
+    labels.push(label);
   });
-  return { entries, ids };
+  return { entries, labels, ids };
 }
 
 function loadPolicies(
@@ -101,26 +116,37 @@ function loadPolicies(
   schema: ReturnType<typeof policySchema>,
   display: (path: string) => string,
   problems: ContentProblem[],
-): Loaded<PolicyEntry> & { failedIds: Set<string> } {
-  const files = existsSync(dir) ? listFiles(dir).filter((path) => path.endsWith('.mdx')) : [];
-  if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: 'expected at least one policy file <policy-id>.mdx' });
-
+): LoadedPolicies {
   const policies: PolicyEntry[] = [];
+  const ids = new Set<string>();
   const failedIds = new Set<string>();
-  const fileById = new Map<string, string>();
+  const lines = new Map<string, Record<string, number>>();
+  const { files, misplaced } = existsSync(dir) ? listPolicyFiles(dir, display(dir)) : { files: [], misplaced: [] };
+  for (const { path, message } of misplaced) {
+    problems.push({ file: display(path), field: '(file name)', message });
+    // Its id is known, so that a reference to it is not reported a second time.
+    const id = basename(path).replace(/\.[^.]*$/, '');
+    ids.add(id);
+    failedIds.add(id);
+  }
+  if (files.length === 0) problems.push({ file: display(dir), field: '(folder)', message: `expected at least one policy file ${POLICY_FILE}` });
+
+  // The file name is the id, and a folder cannot hold a name twice: ids are unique.
   for (const path of files) {
     const file = display(path);
-    const id = basename(path, '.mdx');
+    const id = basename(path, POLICY_EXTENSION);
     if (!slug.safeParse(id).success) problems.push({ file, field: '(file name)', message: `policy id "${id}" must be lower-case ASCII kebab case, e.g. "2023-nonferrous-stable-growth"` });
-    const firstFile = fileById.get(id);
-    if (firstFile) {
-      problems.push({ file, field: '(file name)', message: `duplicate policy id "${id}": ${firstFile} has the same id` });
+    ids.add(id);
+
+    const source = readContentFile(path);
+    if (source.problem) {
+      problems.push({ file, ...source.problem });
+      failedIds.add(id);
       continue;
     }
-    fileById.set(id, file);
-
-    const document = parseMdxDocument(readFileSync(path, 'utf8'));
+    const document = parseMdxDocument(source.text);
     for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
+    lines.set(id, document.frontmatterLines);
 
     const clauseBlocks = document.blocks.filter((block) => block.name === 'Clause');
     const narrativeBlocks = document.blocks.filter((block) => block.name === 'Narrative');
@@ -143,34 +169,19 @@ function loadPolicies(
     if (!result.success || document.syntaxProblems.length > 0) failedIds.add(id);
     if (!result.success) {
       for (const issue of result.error.issues) {
+        if (followsFromSyntax(issue.path, document, ['clauses', 'narrative'])) continue;
         problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { clauses: clauseBlocks, narrative: narrativeBlocks }), message: describeIssue(issue) });
       }
       continue;
     }
     policies.push({ id, filePath: file, data: result.data });
   }
-  return { entries: policies, ids: new Set(fileById.keys()), failedIds };
-}
-
-function checkSuccessors(policies: Loaded<PolicyEntry>, problems: ContentProblem[]) {
-  for (const policy of policies.entries) {
-    const successor = policy.data.status.successor?.policy;
-    if (successor && !policies.ids.has(successor)) {
-      problems.push({ file: policy.filePath, field: 'status.successor.policy', message: `names "${successor}", which is not a policy id on this site` });
-    }
-  }
-}
-
-function checkTopicCoverage(topics: Topic[], policies: PolicyEntry[], file: string, problems: ContentProblem[]) {
-  const used = new Set(policies.flatMap((policy) => policy.data.clauses.flatMap((clause) => clause.topics)));
-  topics.forEach((topic, index) => {
-    if (!used.has(topic.id)) problems.push({ file, field: `[${index}] (id "${topic.id}")`, message: 'no clause has this topic; every topic needs at least one clause' });
-  });
+  return { entries: policies, ids, failedIds, lines };
 }
 
 function loadOverview(
   path: string,
-  policies: Loaded<PolicyEntry> & { failedIds: Set<string> },
+  policies: LoadedPolicies,
   display: (path: string) => string,
   problems: ContentProblem[],
 ): Overview | undefined {
@@ -179,7 +190,12 @@ function loadOverview(
     problems.push({ file, field: '(file)', message: 'missing; expected the report\'s introduction and sections' });
     return undefined;
   }
-  const document = parseMdxDocument(readFileSync(path, 'utf8'));
+  const source = readContentFile(path);
+  if (source.problem) {
+    problems.push({ file, ...source.problem });
+    return undefined;
+  }
+  const document = parseMdxDocument(source.text);
   for (const problem of document.syntaxProblems) problems.push({ file, ...problem });
   const paragraphs = document.blocks.filter((block) => block.name === 'Paragraph');
   const sections = document.blocks.filter((block) => block.name === 'Section');
@@ -200,18 +216,28 @@ function loadOverview(
   const result = overviewSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (followsFromSyntax(issue.path, document, ['paragraphs', 'sections'])) continue;
       problems.push({ file, ...locateField(issue.path, document.frontmatterLines, { paragraphs, sections }), message: describeIssue(issue) });
     }
     return undefined;
   }
 
-  // Every narrative passage is quoted exactly once, so the overview reproduces the report in full.
+  checkExcerpts(result.data, sections, policies, file, problems);
+  return result.data;
+}
+
+/**
+ * Every excerpt names a narrative passage, and every passage is quoted exactly once, so that the
+ * overview reproduces the report in full. Counting is only meaningful when every policy file loaded:
+ * a file with its own problems would otherwise look unquoted.
+ */
+function checkExcerpts(overview: Overview, sections: Block[], policies: LoadedPolicies, file: string, problems: ContentProblem[]) {
   const passages = new Map(policies.entries.flatMap((policy) => policy.data.narrative.map((passage) => [`${policy.id}#${passage.id}`, 0])));
-  result.data.sections.forEach((section, sectionIndex) => {
+  overview.sections.forEach((section, sectionIndex) => {
     section.excerpts.forEach((excerpt, excerptIndex) => {
       const key = `${excerpt.policy}#${excerpt.passage}`;
       const line = sections[sectionIndex]?.children[excerptIndex]?.line;
-      if (policies.failedIds.has(excerpt.policy)) return; // that document's own problems are reported already
+      if (policies.failedIds.has(excerpt.policy)) return; // that policy file's own problems are reported already
       if (!passages.has(key)) {
         problems.push({ file, line, field: `<Excerpt policy="${excerpt.policy}" passage="${excerpt.passage}">`, message: 'names no narrative passage; expected a policy id and the id of one of its <Narrative> blocks' });
       } else {
@@ -219,10 +245,20 @@ function loadOverview(
       }
     });
   });
+  if (policies.failedIds.size > 0) return;
   for (const [key, count] of passages) {
     if (count !== 1) problems.push({ file, field: 'sections', message: `the narrative passage ${key} is quoted ${count} times; every passage belongs in exactly one section` });
   }
-  return result.data;
+}
+
+/**
+ * Whether a schema issue only repeats a syntax problem: a field of a frontmatter that could not be
+ * read, or a body field of a body with no readable block (an MDX error stops the parser).
+ */
+function followsFromSyntax(path: PropertyKey[], document: MdxDocument, bodyFields: string[]): boolean {
+  const inBody = typeof path[0] === 'string' && bodyFields.includes(path[0]);
+  if (inBody) return document.blocks.length === 0 && document.syntaxProblems.length > 0;
+  return document.syntaxProblems.some((problem) => problem.field === 'frontmatter');
 }
 
 /** Turns a schema path into a readable field name and the line it sits on (frontmatter key or body block). */
@@ -252,11 +288,35 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
+/** Where policy files live and how they are named: content/policies/<policy-id>.mdx. */
+const POLICY_EXTENSION = '.mdx';
+const POLICY_FILE = `<policy-id>${POLICY_EXTENSION}`;
+
+/**
+ * The policy files of a folder, and the files that look like policy files but would not be
+ * published: in a subfolder, or with another extension (.md, .markdown, .txt, .MDX…).
+ * Hidden files (.DS_Store, .gitkeep) are not content and are left alone.
+ */
+function listPolicyFiles(dir: string, shown: string): { files: string[]; misplaced: { path: string; message: string }[] } {
+  const files: string[] = [];
+  const misplaced: { path: string; message: string }[] = [];
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
+  for (const path of entries) {
+    const inSubfolder = dirname(path) !== dir;
+    const extension = extname(path);
+    if (inSubfolder) {
+      misplaced.push({ path, message: `policy files live directly in ${shown}/ as ${POLICY_FILE}, not in a subfolder; move it there (or out of the content folder if it is a draft)` });
+    } else if (extension !== POLICY_EXTENSION) {
+      const found = extension ? `not "${extension}"` : 'and this file has none';
+      misplaced.push({ path, message: `a policy file needs the extension ${POLICY_EXTENSION} (lower case), ${found}: rename it to ${basename(path, extension)}${POLICY_EXTENSION}` });
+    } else {
+      files.push(path);
+    }
+  }
+  return { files, misplaced };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { slug, text } from './common';
+import { label, slug } from './common';
 
 /** Kinds of issuing body, coarse enough to be uncontroversial. */
 export const ministryKinds = {
@@ -14,13 +14,13 @@ export const ministrySchema = z.strictObject({
   /** Permanent id, used in `/ministries/<id>/`. */
   id: slug,
   /** Full official name, e.g. 国家发展和改革委员会. */
-  name: text,
+  name: label,
   /** Short forms the documents themselves use, e.g. 国家发展改革委, 发改委. */
-  shortNames: z.array(text).default([]),
+  shortNames: z.array(label).default([]),
   /** Other forms readers type, e.g. 国家发改委. */
-  aliases: z.array(text).default([]),
+  aliases: z.array(label).default([]),
   /** English name. */
-  nameEn: text,
+  nameEn: label,
   /** Kind of body. */
   kind: z.enum(Object.keys(ministryKinds) as [keyof typeof ministryKinds], {
     error: `expected one of: ${Object.keys(ministryKinds).join(', ')}`,

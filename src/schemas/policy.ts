@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
-import { documentNumber, isoDate, officialUrl, slug, text, yearMonth } from './common';
+import { documentNumber, isoDate, label, officialUrl, passage, slug, text, yearMonth, type FieldIssue } from './common';
+import { dateIssues } from './date-rules';
+import { policyPageIds } from './page-ids';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
 export interface KnownIds {
@@ -14,9 +16,6 @@ export const statusLabels = {
   'period-ended': '规划期已结束',
   unknown: '效力待核',
 } as const;
-
-/** Anchors the policy page uses for itself; a clause may not take them. */
-export const reservedAnchors = new Set(['main-content', 'metadata', 'notes', 'clauses', 'narrative']);
 
 /** A reference to a registry entry that must exist (`reference()` alone accepts unknown ids). */
 function registryId(known: ReadonlySet<string> | undefined, what: string, file: string) {
@@ -38,19 +37,22 @@ const statusSchema = z
     /** The document that replaced this one (required when state is `replaced`). */
     successor: z
       .strictObject({
-        /** Id of the successor when it is on this site. */
+        /** Id of the successor when it is on this site; alone, its title, 发文字号 and date come from that file. */
         policy: slug.optional(),
-        /** Title of the successor. */
-        title: text.optional(),
+        /** Title of the successor (required when it is not on this site). */
+        title: label.optional(),
         documentNumber: documentNumber.optional(),
         date: isoDate.optional(),
       })
-      .refine((successor) => successor.policy || successor.title, 'a successor must name a document: give its `title` (or `policy`, the id of a document on this site)')
+      .refine(
+        (successor) => successor.policy || successor.title,
+        'a successor must name the policy that replaced this one: give its `title` (with `documentNumber` and `date` where known), or `policy`: the id of its policy file on this site',
+      )
       .optional(),
   })
   .refine((status) => status.state !== 'replaced' || status.successor, {
     path: ['successor'],
-    message: 'state "replaced" needs a successor naming the document that replaced it',
+    message: 'state "replaced" needs a successor naming the policy that replaced it',
   });
 
 const noteSchema = z.strictObject({
@@ -64,40 +66,43 @@ const noteSchema = z.strictObject({
   basis: text,
 });
 
-/** Builds the schema of a policy document (frontmatter plus body blocks); with `known`, references are checked. */
-export function policySchema(known?: KnownIds) {
+/**
+ * Builds the schema of a policy document (frontmatter plus body blocks); with `known`, references
+ * are checked; with `today` (the build's day, "YYYY-MM-DD"), no date may lie after the build.
+ */
+export function policySchema(known?: KnownIds, today?: string) {
   const ministryId = registryId(known?.ministries, 'ministry', 'ministries.yaml');
   const topicId = registryId(known?.topics, 'topic', 'topics.yaml');
-  const anchor = slug.refine((id) => !reservedAnchors.has(id), {
-    error: (issue) => `"${String(issue.input)}" is used by the page itself; choose another id`,
+  const anchor = slug.refine((id) => !policyPageIds.has(id), {
+    error: (issue) => `"${String(issue.input)}" is an id the policy page already uses for itself; choose another id`,
   });
 
   const clause = z.strictObject({
     /** Permanent anchor: `/policies/<policy>/#<id>`. */
     id: anchor,
     /** Lead phrase or number of the clause. */
-    heading: text,
+    heading: label,
     /** Topic ids, at least one. */
     topics: z.array(topicId).min(1, 'every clause needs at least one topic id in its topics="…" attribute'),
     /** The clause, word for word as the report's Table 1 prints it. */
-    text: text,
+    text: passage,
   });
 
   const narrative = z.strictObject({
     /** Permanent anchor of the passage. */
     id: anchor,
     /** The report's narrative passage about this document, word for word. */
-    text: text,
+    text: passage,
   });
 
   return z
     .strictObject({
       /** Short title as the report names it, without 《》. */
-      title: text,
+      title: label,
       /** The 文件名称 cell of Table 1, verbatim. */
-      reportTitle: text.optional(),
+      reportTitle: label.optional(),
       /** Official title from the record. */
-      officialTitle: text,
+      officialTitle: label,
       /** 发文字号 or order number, standard 〔〕 brackets. */
       documentNumber: documentNumber.optional(),
       /** The report's date (Table 1 时间) as YYYY-MM. */
@@ -111,7 +116,7 @@ export function policySchema(known?: KnownIds) {
       /** Issuing bodies in official order, as registry ids. */
       issuers: z.array(ministryId).min(1, 'list at least one issuing body id'),
       /** The report's 主要发文部门 text, verbatim. */
-      reportIssuers: text.optional(),
+      reportIssuers: label.optional(),
       /** Whether `issuers` is the full official list. */
       issuersComplete: z.boolean({ error: 'expected true or false' }),
       /** Topic ids of the document (every clause topic included). */
@@ -130,32 +135,71 @@ export function policySchema(known?: KnownIds) {
       narrative: z.array(narrative).min(1, 'expected the report\'s narrative passage in a <Narrative> block'),
     })
     .superRefine((policy, ctx) => {
-      const seen = new Set<string>();
-      const anchors = [
-        ...policy.clauses.map((clause, index) => ({ id: clause.id, path: ['clauses', index, 'id'] })),
-        ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
-      ];
-      for (const { id, path } of anchors) {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path, message: `duplicate anchor id "${id}" in this document; every clause and passage needs its own id` });
-        seen.add(id);
-      }
-      policy.clauses.forEach((clause, index) => {
-        for (const topic of clause.topics) {
-          // An unknown topic is reported once, by topicId.
-          if (!policy.topics.includes(topic) && (!known || known.topics.has(topic))) {
-            ctx.addIssue({ code: 'custom', path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the document's frontmatter topics` });
-          }
-        }
-      });
-      if (policy.tableRow !== undefined) {
-        for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
-          if (!policy[field]) ctx.addIssue({ code: 'custom', path: [field], message: `required for a Table 1 document (tableRow ${policy.tableRow})` });
-        }
-        if (policy.clauses.length === 0) ctx.addIssue({ code: 'custom', path: ['clauses'], message: 'a Table 1 document needs its 相关内容 as <Clause> blocks' });
-      } else if (!policy.signed && !policy.published) {
-        ctx.addIssue({ code: 'custom', path: ['signed'], message: 'a document outside Table 1 needs a signed or published date to be placed on the timeline' });
-      }
+      const issues = [...anchorIssues(policy), ...repeatIssues(policy), ...clauseTopicIssues(policy, known), ...tableIssues(policy), ...dateIssues(policy, today)];
+      for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
     });
+}
+
+/** Every clause and passage has an anchor of its own. */
+function anchorIssues(policy: { clauses: { id: string }[]; narrative: { id: string }[] }): FieldIssue[] {
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  const anchors = [
+    ...policy.clauses.map((clause, index) => ({ id: clause.id, path: ['clauses', index, 'id'] })),
+    ...policy.narrative.map((passage, index) => ({ id: passage.id, path: ['narrative', index, 'id'] })),
+  ];
+  for (const { id, path } of anchors) {
+    if (seen.has(id)) issues.push({ path, message: `duplicate anchor id "${id}" in this policy file; every clause and passage needs its own id` });
+    seen.add(id);
+  }
+  return issues;
+}
+
+/** An issuer or topic is listed once (in the frontmatter and in each clause's topics="…"). */
+function repeatIssues(policy: { issuers: string[]; topics: string[]; clauses: { topics: string[] }[] }): FieldIssue[] {
+  const lists = [
+    { path: ['issuers'], values: policy.issuers, what: 'issuing body' },
+    { path: ['topics'], values: policy.topics, what: 'topic' },
+    ...policy.clauses.map((clause, index) => ({ path: ['clauses', index, 'topics'], values: clause.topics, what: 'topic' })),
+  ];
+  return lists.flatMap(({ path, values, what }) =>
+    values
+      .map((value, index) => ({ value, index }))
+      .filter(({ value, index }) => values.indexOf(value) < index)
+      .map(({ value, index }) => ({ path: [...path, index], message: `"${value}" is listed twice; list each ${what} once` })),
+  );
+}
+
+/** A clause's topics are among the document's. */
+function clauseTopicIssues(policy: { topics: string[]; clauses: { topics: string[] }[] }, known: KnownIds | undefined): FieldIssue[] {
+  return policy.clauses.flatMap((clause, index) =>
+    clause.topics
+      // An unknown topic is reported once, by topicId.
+      .filter((topic) => !policy.topics.includes(topic) && (!known || known.topics.has(topic)))
+      .map((topic) => ({ path: ['clauses', index, 'topics'], message: `topic "${topic}" is missing from the frontmatter's topics` })),
+  );
+}
+
+/** A Table 1 document carries what its row says; any other needs a date to sit on the timeline. */
+function tableIssues(policy: {
+  tableRow?: number;
+  reportTitle?: string;
+  reportDate?: string;
+  reportIssuers?: string;
+  signed?: string;
+  published?: string;
+  clauses: unknown[];
+}): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (policy.tableRow !== undefined) {
+    for (const field of ['reportTitle', 'reportDate', 'reportIssuers'] as const) {
+      if (!policy[field]) issues.push({ path: [field], message: `required for a policy in Table 1 (tableRow ${policy.tableRow})` });
+    }
+    if (policy.clauses.length === 0) issues.push({ path: ['clauses'], message: 'a policy in Table 1 needs its 相关内容 as <Clause> blocks' });
+  } else if (!policy.signed && !policy.published) {
+    issues.push({ path: ['signed'], message: 'a policy outside Table 1 needs a signed or published date to be placed on the timeline' });
+  }
+  return issues;
 }
 
 export type Policy = z.infer<ReturnType<typeof policySchema>>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/loaders/content-error';
+import { buildDay } from '../../src/lib/site/build-time';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,12 +12,16 @@ const fixtures = join(projectRoot, 'tests/fixtures');
 const baseDir = join(fixtures, 'base');
 const invalidDir = join(fixtures, 'invalid');
 
-/** What one invalid case must report: `file` (and `line`, when given) exactly, `field` and `message` as substrings. */
+/**
+ * What one invalid case must report: `file` (and `line`, when given) exactly, `field` and `message`
+ * as substrings; and what it must not: no problem's message may contain a string of `absent`.
+ */
 interface Expected {
   file: string;
   line?: number;
   field: string;
   message: string;
+  absent?: string[];
 }
 
 const tempDirs: string[] = [];
@@ -37,9 +42,10 @@ function corpusWithOverlay(caseDir?: string): string {
 }
 
 /** Runs the loader and returns the ContentError it throws (failing the test if it does not throw one). */
-function loadError(root: string): ContentError {
+function loadError(root: string | (() => unknown)): ContentError {
   try {
-    loadCorpus(root, 'content');
+    if (typeof root === 'string') loadCorpus(root, 'content');
+    else root();
   } catch (error) {
     expect(error).toBeInstanceOf(ContentError);
     return error as ContentError;
@@ -63,6 +69,26 @@ describe('content validation', () => {
     expect(() => loadCorpus(fixtures, 'base')).not.toThrow();
   });
 
+  it("checks dates against the build's day: SOURCE_DATE_EPOCH when set", () => {
+    expect(buildDay({ SOURCE_DATE_EPOCH: '1793318400' })).toBe('2026-10-30');
+    const root = corpusWithOverlay();
+    expect(() => loadCorpus(root, 'content', '2026-11-01')).not.toThrow();
+    // The base corpus's status was checked in 2026-11: a build in October 2026 cannot know that.
+    const error = loadError(() => loadCorpus(root, 'content', '2026-10-30'));
+    expect(error.message).toContain('status.asOf: "2026-11" is after 2026-10, the month of this build');
+  });
+
+  it('completes a successor given by `policy:` alone with the title, number and date of that policy file', () => {
+    const corpus = loadCorpus(corpusWithOverlay(join(fixtures, 'valid/successor-by-policy-id')), 'content');
+    const replaced = corpus.policies.find((policy) => policy.id === '2022-industrial-carbon-peak')!;
+    expect(replaced.data.status.successor).toEqual({
+      policy: '2023-nonferrous-stable-growth',
+      title: '有色金属行业稳增长工作方案',
+      documentNumber: '工信部联原〔2023〕130号',
+      date: '2023-08-25',
+    });
+  });
+
   const cases = readdirSync(invalidDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -70,7 +96,7 @@ describe('content validation', () => {
 
   it('has every invalid case', () => {
     // The real number of cases: removing one fails here, not silently.
-    expect(cases.length).toBeGreaterThanOrEqual(21);
+    expect(cases.length).toBeGreaterThanOrEqual(57);
   });
 
   describe.each(cases)('rejects invalid/%s', (name) => {
@@ -90,6 +116,10 @@ describe('content validation', () => {
       expect(error.message).toContain(expected.line === undefined ? expected.file : `${expected.file}:${expected.line}`);
       expect(error.message).toContain(expected.field);
       expect(error.message).toContain(expected.message);
+      for (const absent of expected.absent ?? []) expect(error.message).not.toContain(absent);
+      // Astro adds a hint about browser APIs to an error whose toString() says "document" or "window".
+      for (const problem of error.problems) expect(problem.message).not.toMatch(/\bdocument\b|\bwindow\b/i);
+      expect(error.toString()).not.toMatch(/document|window/i);
     });
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, csvTable, parseCsv, toCsv } from '../../src/lib/open-data/csv';
+import { BOM, csvField, csvTable, parseCsv, startsLikeFormula, toCsv } from '../../src/lib/open-data/csv';
+import { clauseColumns, clauseRows, policyColumns } from '../../src/lib/open-data/csv-columns';
+import { buildOpenData } from '../../src/lib/open-data/records';
+import { loadCorpus } from '../../src/loaders/load-corpus';
 
 describe('csvField', () => {
   it('leaves plain text, Chinese included, unquoted', () => {
@@ -35,6 +38,43 @@ describe('csvField', () => {
 
   it('keeps leading and trailing spaces (they are part of the field in RFC 4180)', () => {
     expect(csvField(' padded ')).toBe(' padded ');
+  });
+
+  it('writes a text that begins like a formula with a leading single quote, so a spreadsheet shows it as text', () => {
+    expect(csvField('=HYPERLINK("http://example.com","点击")')).toBe(`"'=HYPERLINK(""http://example.com"",""点击"")"`);
+    expect(csvField('+86')).toBe("'+86");
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+  });
+
+  it('leaves a formula character that does not begin the text, and numbers, as they are', () => {
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('2024—2025年节能降碳行动方案')).toBe('2024—2025年节能降碳行动方案');
+    expect(csvField(' =1')).toBe(' =1');
+    expect(csvField(-1)).toBe('-1');
+  });
+});
+
+describe('the real data', () => {
+  it('has no cell that begins like a formula, so policies.csv and clauses.csv are written as before', () => {
+    const corpus = loadCorpus(process.cwd());
+    const policies = corpus.policies.map(({ id, data }) => ({ id, ...data }));
+    const records = buildOpenData({ policies, ministries: corpus.ministries, topics: corpus.topics, generated: '2026-01-02T03:04:05Z', site: undefined }).policies.policies;
+    const cells = [
+      ...records.flatMap((record) => policyColumns.map((column) => column.value(record))),
+      ...clauseRows(records).flatMap((row) => clauseColumns.map((column) => column.value(row))),
+    ];
+    expect(cells.length).toBeGreaterThan(300);
+    expect(cells.filter((cell) => typeof cell === 'string' && startsLikeFormula(cell))).toEqual([]);
+  });
+});
+
+describe('startsLikeFormula', () => {
+  it('is true for =, +, -, @, a tab or a CR at the start, and only there', () => {
+    for (const text of ['=1', '+1', '-1', '@A1', '\t1', '\r1']) expect(startsLikeFormula(text), text).toBe(true);
+    for (const text of ['', '1=1', '“=”', '＝1', ' =1', '\n=1']) expect(startsLikeFormula(text), text).toBe(false);
   });
 });
 
@@ -81,7 +121,7 @@ describe('parseCsv', () => {
     const rows = [
       ['a', '含逗号,与"引号"', '', '1'],
       ['b', '多行\r\n第二行\n第三行', '', '2'],
-      ['c', '"', ',', '\r\n'],
+      ['c', '"', ',', 'a\r\n'],
       ['d', ' spaced ', '""', ''],
     ];
     expect(parseCsv(toCsv(header, rows))).toEqual([header, ...rows]);

@@ -2,6 +2,7 @@
  * CSV as RFC 4180 describes it, written so that Excel opens Chinese text correctly:
  * UTF-8 with a byte-order mark, CRLF line ends, a header row, and a field quoted when it
  * holds a comma, a double quote, a CR or an LF (a quote inside a quoted field is doubled).
+ * A text that a spreadsheet would run as a formula is written with a leading single quote.
  */
 
 /** The UTF-8 byte-order mark, which tells Excel the file is UTF-8. */
@@ -16,11 +17,19 @@ export interface CsvColumn<Row> {
   value: (row: Row) => CsvValue;
 }
 
-/** One field, quoted only when it has to be. */
+/** The characters a spreadsheet reads as the start of a formula when a cell begins with them (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Whether a text begins like a spreadsheet formula (=, +, -, @, a tab or a CR). */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** One field, quoted only when it has to be; a text that begins like a formula gets a leading "'" so it stays text. */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot write ${value} to CSV`);
-  const text = String(value);
+  const text = typeof value === 'string' && startsLikeFormula(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

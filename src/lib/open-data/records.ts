@@ -10,6 +10,7 @@ import type { Topic } from '../../schemas/topic';
 import { timelineMonth } from '../content/timeline';
 import { absoluteUrl, anchorPath, dataPath, homePath, indexPath, ministryPath, policyPath, topicPath } from '../site/urls';
 import { ministryRoles } from '../content/views';
+import { buildDate } from '../site/build-time';
 import { SITE_NAME } from '../site/identity';
 
 /** Version of the files' structure: the minor number grows when fields are added, the major when any changes. */
@@ -25,12 +26,8 @@ export const dataFiles = {
   clausesCsv: 'clauses.csv',
 } as const;
 
-/** When this build ran: SOURCE_DATE_EPOCH (seconds) when set, for reproducible builds, else now. Read once per build. */
-export const buildTime: string = (() => {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-})();
+/** When this build ran (see build-time.ts), to the second. Read once per build. */
+export const buildTime: string = buildDate().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Bilingual text. */
 export interface Bilingual {
