@@ -141,6 +141,18 @@ describe('paging through candidates', () => {
     release();
     expect(ids((await slow)!.complete)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
+
+  it('ruling the candidates out ends the search with nothing found', async () => {
+    const paging = pagingOf(candidates(300, () => false), true);
+    const step = (await paging.next(async () => {
+      paging.ruleOut();
+      return [];
+    }))!;
+    expect(step.complete).toEqual([]);
+    expect(paging.unchecked).toBe(0);
+    expect(statusText(progressOf(paging, '钛合金'))).toBe('没有找到包含“钛合金”的文件');
+    expect(moreLabel(progressOf(paging))).toBeUndefined();
+  });
 });
 
 describe('the status line', () => {

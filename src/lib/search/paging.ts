@@ -59,6 +59,11 @@ export class Paging<C, R extends Checked> {
     return this.checked + this.pending.length > STEP_LIMIT;
   }
 
+  /** No remaining candidate can hold the query (e.g. a word of it is in no document): stop checking. */
+  ruleOut(): void {
+    this.pending.length = 0;
+  }
+
   /**
    * Checks the next candidates with `check` (which resolves to undefined when its answer is no longer
    * wanted, and then so does the step). A step already running makes another one do nothing.

@@ -86,6 +86,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   let words: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const records = new Map<string, Promise<SearchRecord>>();
+  /** Whether the index holds a token, asked once per page visit (lacksToken). */
+  const tokensPresent = new Map<string, Promise<boolean>>();
 
   /** A result's search record, fetched once per page visit. */
   function loadRecord(result: PagefindResult): Promise<SearchRecord> {
@@ -235,15 +237,41 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
     }
-    const response = await engine.search(searchTerm(), searchOptions());
+    const term = searchTerm();
+    const response = await engine.search(term, searchOptions());
     if (current !== generation || !response) return;
     paging = new Paging(response.results, state.sort === 'relevance' && !browsing());
     // With no results, the facets stay only to take a filter off.
     facetsDetails.hidden = response.results.length === 0 && !filtered();
     if (response.results.length === 0) showNothingFound();
-    else await showMore(current);
+    else await showMore(current, term !== null && paging.paged ? lacksToken(engine, term) : undefined);
     void updateFacetCounts(current);
     void prefetchRecords(engine);
+  }
+
+  /**
+   * Whether a token of the query is in no document at all. Pagefind leaves such a token out of the
+   * search instead of finding nothing, so the candidates hold the rest of the query only, and no
+   * document can hold the word the token comes from. Each token is searched alone (its index chunk is
+   * loaded already) once per page visit; only a paged collection asks, where this spares checking
+   * candidates in vain, and the first batch of records downloads meanwhile.
+   */
+  function lacksToken(engine: Pagefind, term: string): Promise<boolean> {
+    const tokens = [...new Set(term.split(' '))];
+    if (tokens.length < 2) return Promise.resolve(false);
+    const present = (token: string) => {
+      let answer = tokensPresent.get(token);
+      if (!answer) {
+        answer = engine.search(token).then((response) => (response?.results.length ?? 1) > 0);
+        answer.catch(() => tokensPresent.delete(token));
+        tokensPresent.set(token, answer);
+      }
+      return answer;
+    };
+    return Promise.all(tokens.map(present)).then(
+      (answers) => answers.includes(false),
+      () => false,
+    );
   }
 
   function showNothingFound() {
@@ -252,11 +280,19 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     renderEmpty(state.query);
   }
 
-  /** Downloads and checks the next candidates (paging.ts), and adds the results found below those shown. */
-  async function showMore(current: number) {
+  /**
+   * Downloads and checks the next candidates (paging.ts), and adds the results found below those
+   * shown. `lacking`, on a query's first step, tells whether a word of the query is in no document;
+   * it is worked out while the first batch downloads, and then no candidate is shown.
+   */
+  async function showMore(current: number, lacking?: Promise<boolean>) {
     const check = async (batch: PagefindResult[]): Promise<Ranked[] | undefined> => {
-      const loaded = await Promise.all(batch.map(loadRecord));
+      const [loaded, absent] = await Promise.all([Promise.all(batch.map(loadRecord)), lacking]);
       if (current !== generation) return undefined;
+      if (absent) {
+        paging.ruleOut();
+        return [];
+      }
       return loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words) }));
     };
     let step;
