@@ -1,10 +1,12 @@
 /**
  * The search page in the browser: reads the query and filters from the URL, asks Pagefind for the
- * documents holding the query's character pairs, fetches their search records, confirms and ranks
- * them (rank.ts), and shows each as a link to the clause that holds the query. Every string from the
- * reader or the index reaches the page as text (textContent), never as HTML.
+ * documents holding the query's character pairs, fetches their search records a batch at a time
+ * (paging.ts), confirms and ranks them (rank.ts), and shows each as a link to the clause that holds
+ * the query. Every string from the reader or the index reaches the page as text (textContent), never
+ * as HTML.
  */
 import { queryTokens, queryWords, type VariantMap } from './normalize';
+import { moreLabel, Paging, statusText } from './paging';
 import { assessDocument, excerpt, type Assessment } from './rank';
 import { searchRecordFile, type SearchRecord } from './sections';
 
@@ -46,7 +48,6 @@ interface Ranked {
   assessment: Assessment;
 }
 
-const PAGE_SIZE = 10;
 /** How a document stands when browsing: listed, with no text to quote. */
 const LISTED: Assessment = { complete: true, related: false, score: 0 };
 /**
@@ -80,12 +81,13 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   let counter: Promise<Pagefind> | undefined;
   let prefetched = false;
   let generation = 0;
-  /** Candidates not yet checked, and those checked so far. */
-  let pending: PagefindResult[] = [];
-  let checked: Ranked[] = [];
+  /** The current query's candidates, checked a step at a time. */
+  let paging = new Paging<PagefindResult, Ranked>([], false);
   let words: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const records = new Map<string, Promise<SearchRecord>>();
+  /** Whether the index holds a token, asked once per page visit (lacksToken). */
+  const tokensPresent = new Map<string, Promise<boolean>>();
 
   /** A result's search record, fetched once per page visit. */
   function loadRecord(result: PagefindResult): Promise<SearchRecord> {
@@ -235,16 +237,41 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
     }
-    const response = await engine.search(searchTerm(), searchOptions());
+    const term = searchTerm();
+    const response = await engine.search(term, searchOptions());
     if (current !== generation || !response) return;
-    pending = response.results;
-    checked = [];
+    paging = new Paging(response.results, state.sort === 'relevance' && !browsing());
     // With no results, the facets stay only to take a filter off.
-    facetsDetails.hidden = pending.length === 0 && !filtered();
-    if (pending.length === 0) showNothingFound();
-    else await showMore(current);
+    facetsDetails.hidden = response.results.length === 0 && !filtered();
+    if (response.results.length === 0) showNothingFound();
+    else await showMore(current, term !== null && paging.paged ? lacksToken(engine, term) : undefined);
     void updateFacetCounts(current);
     void prefetchRecords(engine);
+  }
+
+  /**
+   * Whether a token of the query is in no document at all. Pagefind leaves such a token out of the
+   * search instead of finding nothing, so the candidates hold the rest of the query only, and no
+   * document can hold the word the token comes from. Each token is searched alone (its index chunk is
+   * loaded already) once per page visit; only a paged collection asks, where this spares checking
+   * candidates in vain, and the first batch of records downloads meanwhile.
+   */
+  function lacksToken(engine: Pagefind, term: string): Promise<boolean> {
+    const tokens = [...new Set(term.split(' '))];
+    if (tokens.length < 2) return Promise.resolve(false);
+    const present = (token: string) => {
+      let answer = tokensPresent.get(token);
+      if (!answer) {
+        answer = engine.search(token).then((response) => (response?.results.length ?? 1) > 0);
+        answer.catch(() => tokensPresent.delete(token));
+        tokensPresent.set(token, answer);
+      }
+      return answer;
+    };
+    return Promise.all(tokens.map(present)).then(
+      (answers) => answers.includes(false),
+      () => false,
+    );
   }
 
   function showNothingFound() {
@@ -254,41 +281,38 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   }
 
   /**
-   * Downloads and checks the next candidates (all of them when there are few, so that order and
-   * counts are exact; otherwise a page at a time, until a page of them holds the query), then shows
-   * every checked result in order.
+   * Downloads and checks the next candidates (paging.ts), and adds the results found below those
+   * shown. `lacking`, on a query's first step, tells whether a word of the query is in no document;
+   * it is worked out while the first batch downloads, and then no candidate is shown.
    */
-  async function showMore(current: number) {
-    const completeCount = () => checked.filter((item) => item.assessment.complete).length;
-    const wanted = completeCount() + PAGE_SIZE;
-    do {
-      const batch = pending.splice(0, pending.length <= 2 * PAGE_SIZE ? pending.length : PAGE_SIZE);
-      let loaded: SearchRecord[];
-      try {
-        loaded = await Promise.all(batch.map(loadRecord));
-      } catch {
-        if (current === generation) say('搜索结果加载失败。请检查网络后重试。');
-        return;
+  async function showMore(current: number, lacking?: Promise<boolean>) {
+    const check = async (batch: PagefindResult[]): Promise<Ranked[] | undefined> => {
+      const [loaded, absent] = await Promise.all([Promise.all(batch.map(loadRecord)), lacking]);
+      if (current !== generation) return undefined;
+      if (absent) {
+        paging.ruleOut();
+        return [];
       }
-      if (current !== generation) return;
-      checked.push(...loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words) })));
-    } while (pending.length > 0 && completeCount() < wanted);
-    const complete = checked.filter((item) => item.assessment.complete);
-    // Pagefind's order is kept for date sorting; for relevance, the checked results are ranked together.
-    if (state.sort === 'relevance' && !browsing()) complete.sort((a, b) => b.assessment.score - a.assessment.score);
-    const related = checked.filter((item) => item.assessment.related);
-    exactList.replaceChildren(...complete.map(renderResult));
-    relatedList.replaceChildren(...related.map(renderResult));
-    for (const element of relatedHeadings) element.hidden = related.length === 0;
-    if (complete.length === 0) {
-      // Every candidate so far lacks part of the query: the index does not hold it.
-      more.hidden = true;
-      showNothingFound();
+      return loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words) }));
+    };
+    let step;
+    try {
+      step = await paging.next(check);
+    } catch {
+      if (current === generation) say('搜索结果加载失败。请检查网络后重试。');
       return;
     }
-    more.hidden = pending.length === 0;
-    const found = complete.length + pending.length;
-    say(`找到 ${found} 份文件${related.length > 0 ? `，另有 ${related.length} 份相关结果` : ''}${pending.length > 0 ? `，已显示 ${complete.length} 份` : ''}`);
+    if (!step || current !== generation) return;
+    exactList.append(...step.complete.map(renderResult));
+    relatedList.append(...step.related.map(renderResult));
+    for (const element of relatedHeadings) element.hidden = paging.related === 0;
+    const progress = { query: state.query, browsing: browsing(), checked: paging.checked, unchecked: paging.unchecked, complete: paging.complete, related: paging.related };
+    const label = moreLabel(progress);
+    more.hidden = label === undefined;
+    if (label) more.textContent = label;
+    // Every candidate checked and none holds the query: the empty state offers other ways in.
+    if (paging.complete === 0 && paging.unchecked === 0) showNothingFound();
+    else say(statusText(progress));
   }
 
   function renderResult({ record, assessment }: Ranked): HTMLLIElement {

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { moreLabel, PAGE_SIZE, Paging, statusText, STEP_LIMIT, type Progress } from '../../src/lib/search/paging';
+
+/** A candidate: its id, whether it holds the query (or only its characters), and its score. */
+interface Candidate {
+  id: number;
+  complete: boolean;
+  related?: boolean;
+  score?: number;
+}
+const result = (candidate: Candidate) => ({ id: candidate.id, assessment: { complete: candidate.complete, related: candidate.related ?? false, score: candidate.score ?? 0 } });
+
+type Result = ReturnType<typeof result>;
+const pagingOf = (list: Candidate[], rank: boolean) => new Paging<Candidate, Result>(list, rank);
+
+/** `count` candidates, holding the query where `holds(index)`, scored by `score(index)`. */
+const candidates = (count: number, holds: (index: number) => boolean = () => true, score: (index: number) => number = () => 0): Candidate[] =>
+  Array.from({ length: count }, (_, id) => ({ id, complete: holds(id), related: !holds(id), score: score(id) }));
+
+/** A check that records the batches it was asked for. */
+function checker() {
+  const batches: number[][] = [];
+  const check = async (batch: Candidate[]) => {
+    batches.push(batch.map((candidate) => candidate.id));
+    return batch.map(result);
+  };
+  return { batches, check };
+}
+
+const ids = (results: { id: number }[]) => results.map((item) => item.id);
+const progressOf = (paging: Paging<Candidate, Result>, query = '镁'): Progress => ({
+  query,
+  browsing: false,
+  checked: paging.checked,
+  unchecked: paging.unchecked,
+  complete: paging.complete,
+  related: paging.related,
+});
+
+describe('paging through candidates', () => {
+  it(`checks up to ${STEP_LIMIT} candidates at once, ranked together, and counts them exactly`, async () => {
+    const paging = pagingOf(candidates(STEP_LIMIT, (index) => index % 3 !== 0, (index) => index), true);
+    expect(paging.paged).toBe(false);
+    const { batches, check } = checker();
+    const step = (await paging.next(check))!;
+    expect(batches).toEqual([Array.from({ length: STEP_LIMIT }, (_, index) => index)]);
+    expect(ids(step.complete)).toEqual([19, 17, 16, 14, 13, 11, 10, 8, 7, 5, 4, 2, 1]);
+    expect(ids(step.related)).toEqual([0, 3, 6, 9, 12, 15, 18]);
+    expect(paging.unchecked).toBe(0);
+    expect(statusText(progressOf(paging))).toBe('找到 13 份文件，另有 7 份相关结果');
+    expect(moreLabel(progressOf(paging))).toBeUndefined();
+  });
+
+  it(`checks more candidates a batch of ${PAGE_SIZE} at a time, and stops at a page of complete results`, async () => {
+    const paging = pagingOf(candidates(100), true);
+    expect(paging.paged).toBe(true);
+    const { batches, check } = checker();
+    const first = (await paging.next(check))!;
+    expect(batches).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]]);
+    expect(first.complete).toHaveLength(PAGE_SIZE);
+    expect(paging.unchecked).toBe(90);
+  });
+
+  it(`checks a second batch when the first yields less than a page, and never more than ${STEP_LIMIT} candidates a step`, async () => {
+    const paging = pagingOf(candidates(100, (index) => index % 4 === 0), true);
+    const { batches, check } = checker();
+    const step = (await paging.next(check))!;
+    expect(batches.map((batch) => batch.length)).toEqual([PAGE_SIZE, PAGE_SIZE]);
+    expect(ids(step.complete)).toEqual([0, 4, 8, 12, 16]);
+    expect(paging.checked).toBe(STEP_LIMIT);
+  });
+
+  it('ends with every remaining candidate at once when they fit in what the step may still check', async () => {
+    const paging = pagingOf(candidates(25, () => false), true);
+    const { batches, check } = checker();
+    await paging.next(check);
+    await paging.next(check);
+    expect(batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
+    const paging2 = pagingOf(candidates(35, () => false), true);
+    const second = checker();
+    await paging2.next(second.check);
+    await paging2.next(second.check);
+    expect(second.batches.map((batch) => batch.length)).toEqual([10, 10, 15]);
+  });
+
+  it('adds each step below the results shown: a later, better result never moves one already seen', async () => {
+    const paging = pagingOf(candidates(40, () => true, (index) => index), true);
+    const { check } = checker();
+    const first = (await paging.next(check))!;
+    const second = (await paging.next(check))!;
+    expect(ids(first.complete)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    expect(ids(second.complete)).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10]);
+  });
+
+  it("keeps Pagefind's order when sorting by date, and on equal scores", async () => {
+    const byDate = pagingOf(candidates(5, () => true, (index) => index), false);
+    expect(ids((await byDate.next(checker().check))!.complete)).toEqual([0, 1, 2, 3, 4]);
+    const ties = pagingOf(candidates(5, () => true, (index) => (index === 3 ? 1 : 0)), true);
+    expect(ids((await ties.next(checker().check))!.complete)).toEqual([3, 0, 1, 2, 4]);
+  });
+
+  it('lists every complete candidate exactly once after clicking until none remain', async () => {
+    const paging = pagingOf(candidates(313, (index) => index % 7 !== 0, (index) => (index * 37) % 11), true);
+    const { check } = checker();
+    const shown: number[] = [];
+    for (let steps = 0; paging.unchecked > 0 || steps === 0; steps += 1) {
+      expect(steps).toBeLessThan(100);
+      const step = (await paging.next(check))!;
+      shown.push(...ids(step.complete));
+    }
+    const truth = candidates(313, (index) => index % 7 !== 0).filter((candidate) => candidate.complete);
+    expect(shown).toHaveLength(truth.length);
+    expect(new Set(shown).size).toBe(truth.length);
+    expect(paging.complete).toBe(truth.length);
+    expect(statusText(progressOf(paging))).toMatch(new RegExp(`^找到 ${truth.length} 份文件，另有 \\d+ 份相关结果$`));
+  });
+
+  it('a batch that fails to load goes back, so the next click checks it', async () => {
+    const paging = pagingOf(candidates(30), true);
+    await expect(paging.next(() => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    expect(paging.unchecked).toBe(30);
+    expect(paging.checked).toBe(0);
+    const { batches, check } = checker();
+    await paging.next(check);
+    expect(batches[0][0]).toBe(0);
+  });
+
+  it('a step whose answer is no longer wanted adds nothing; a click during a step does nothing', async () => {
+    const stale = pagingOf(candidates(30), true);
+    expect(await stale.next(async () => undefined)).toBeUndefined();
+    expect(stale.complete).toBe(0);
+
+    const paging = pagingOf(candidates(60), true);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = paging.next(async (batch) => {
+      await gate;
+      return batch.map(result);
+    });
+    expect(await paging.next(checker().check)).toBeUndefined();
+    release();
+    expect(ids((await slow)!.complete)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('ruling the candidates out ends the search with nothing found', async () => {
+    const paging = pagingOf(candidates(300, () => false), true);
+    const step = (await paging.next(async () => {
+      paging.ruleOut();
+      return [];
+    }))!;
+    expect(step.complete).toEqual([]);
+    expect(paging.unchecked).toBe(0);
+    expect(statusText(progressOf(paging, '钛合金'))).toBe('没有找到包含“钛合金”的文件');
+    expect(moreLabel(progressOf(paging))).toBeUndefined();
+  });
+});
+
+describe('the status line', () => {
+  const progress = (fields: Partial<Progress>): Progress => ({ query: '镁', browsing: false, checked: 0, unchecked: 0, complete: 0, related: 0, ...fields });
+
+  it('states an exact count only once every candidate is checked', () => {
+    expect(statusText(progress({ checked: 313, complete: 294 }))).toBe('找到 294 份文件');
+    expect(statusText(progress({ checked: 13, complete: 4, related: 2 }))).toBe('找到 4 份文件，另有 2 份相关结果');
+    expect(statusText(progress({ checked: 13 }))).toBe('没有找到包含“镁”的文件');
+  });
+
+  it('estimates the count while candidates remain unchecked: the confirmed results and the unchecked candidates', () => {
+    expect(statusText(progress({ checked: 10, unchecked: 284, complete: 10 }))).toBe('找到约 294 份文件，已显示 10 份');
+    expect(statusText(progress({ checked: 20, unchecked: 100, complete: 3, related: 5 }))).toBe('找到约 103 份文件，已显示 3 份');
+    expect(moreLabel(progress({ checked: 10, unchecked: 284, complete: 10 }))).toBe('显示更多');
+  });
+
+  it('says how many candidates were checked in vain, and offers to look further', () => {
+    const vain = progress({ query: '钛合金', checked: 20, unchecked: 117, related: 2 });
+    expect(statusText(vain)).toBe('前 20 份候选文件中没有包含“钛合金”的文件');
+    expect(moreLabel(vain)).toBe('继续查找');
+    expect(statusText({ ...vain, checked: 40, unchecked: 97 })).toBe('前 40 份候选文件中没有包含“钛合金”的文件');
+  });
+
+  it('counts exactly when browsing, where every candidate is a result', () => {
+    expect(statusText(progress({ query: '', browsing: true, checked: 10, unchecked: 52, complete: 10 }))).toBe('找到 62 份文件，已显示 10 份');
+    expect(statusText(progress({ query: '', browsing: true, checked: 62, complete: 62 }))).toBe('找到 62 份文件');
+    expect(statusText(progress({ query: '', browsing: true }))).toBe('没有找到符合筛选条件的文件');
+  });
+});
