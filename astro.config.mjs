@@ -4,7 +4,9 @@ import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { pagefindIntegration } from './src/integrations/pagefind';
+import { redirectsIntegration } from './src/integrations/redirects';
 import { securityHeadersIntegration } from './src/integrations/security-headers';
+import { siteOriginIntegration } from './src/integrations/site-origin';
 import { themeScript } from './src/lib/site/theme-script';
 
 // SITE (the public origin, for canonical URLs) and BASE (a sub-path) let one build serve any static host.
@@ -36,7 +38,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration()],
+  integrations: [mdx(), siteOriginIntegration(), pagefindIntegration(), redirectsIntegration(), securityHeadersIntegration()],
   security: { csp: contentSecurityPolicy },
   vite: {
     plugins: [tailwindcss()],

@@ -1,12 +1,12 @@
 /**
  * Writes a synthetic corpus of N documents for scale tests: clauses recombined from the real ones,
  * real issuing bodies and topics, dates spread over 2001–2026. It is valid content (it passes the
- * same checks) and never enters content/. With --with-real, the real documents are added to it, so
- * every published URL of the real site exists in the generated one too.
+ * same checks) and never enters content/. With --with-real, the real documents (and the redirects of
+ * renamed ids) are added to it, so every published URL of the real site exists in the generated one too.
  * Usage: npx tsx scripts/generate-corpus.ts --size 5000 --out .cache/corpus-5000 [--with-real]
  * Then:  CONTENT_DIR=.cache/corpus-5000 npx astro build --outDir .cache/corpus-5000-dist
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/loaders/load-corpus';
@@ -46,6 +46,8 @@ mkdirSync(join(out, 'policies'), { recursive: true });
 cpSync('content/ministries.yaml', join(out, 'ministries.yaml'));
 cpSync('content/topics.yaml', join(out, 'topics.yaml'));
 if (values['with-real']) cpSync('content/policies', join(out, 'policies'), { recursive: true });
+// The real site's redirects (renamed ids) lead to real documents, so they come along with them.
+if (values['with-real'] && existsSync('content/redirects.yaml')) cpSync('content/redirects.yaml', join(out, 'redirects.yaml'));
 
 const byYear = new Map<number, string[]>();
 for (let index = 1; index <= size; index += 1) {

@@ -11,8 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { indexTokens, normalizeText, queryWords } from '../../src/lib/search/normalize';
 import { searchSections } from '../../src/lib/search/index-documents';
 import { variantsFor } from '../../src/lib/search/variants';
-import { timelineMonth, timelineYear } from '../../src/lib/timeline';
-import { loadCorpus, type Corpus } from '../../src/loaders/corpus';
+import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
+import { loadCorpus, type Corpus } from '../../src/loaders/load-corpus';
 
 const site = (process.env.LARGE_SITE_URL ?? 'http://127.0.0.1:4330/mg-policy/').replace(/\/?$/, '/');
 const contentDir = process.env.LARGE_CONTENT_DIR ?? '.cache/test/large-content';

@@ -9,6 +9,7 @@ import { FEED_ENTRIES } from '../../src/lib/open-data/feed';
 import type { MinistriesFile, PoliciesFile, TopicsFile } from '../../src/lib/open-data/records';
 import { clauseColumns, policyColumns } from '../../src/lib/open-data/csv-columns';
 import { sitePagePaths } from '../../src/lib/site/pages';
+import { redirectPageTarget } from '../../src/lib/site/redirects';
 import { compareChronologically } from '../../src/lib/content/timeline';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 import { distDir, elementIds } from '../../scripts/lib/dist';
@@ -46,10 +47,11 @@ function locate(url: string): { path: string; hash: string } {
   return { path: `/${parsed.pathname.slice(base.length)}`, hash: decodeURIComponent(parsed.hash.slice(1)) };
 }
 
-/** Every HTML page of the build by site path ("/policies/x/"), 404 excepted. */
+/** Every HTML page of the build by site path ("/policies/x/"), 404 and the pages at old addresses that redirect (content/redirects.yaml) excepted. */
 const pages = new Map(
   readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !(entry.parentPath === dist && entry.name === '404.html'))
+    .filter((entry) => redirectPageTarget(readFileSync(join(entry.parentPath, entry.name), 'utf8')) === undefined)
     .map((entry) => {
       const file = join(entry.parentPath, entry.name);
       return ['/' + relative(dist, file).split(sep).join('/').replace(/index\.html$/, ''), file] as const;
@@ -328,8 +330,9 @@ describe('sitemap.xml and robots.txt', () => {
     const robots = read('robots.txt');
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).toMatch(/^Allow: \/$/m);
+    // A Sitemap line must be absolute: a build without SITE leaves it out.
     const sitemap = robots.match(/^Sitemap: (\S+)$/m)?.[1];
-    expect(sitemap).toBe(absolute ? new URL('sitemap.xml', policiesFile.site).href : `${base}sitemap.xml`);
+    expect(sitemap).toBe(absolute ? new URL('sitemap.xml', policiesFile.site).href : undefined);
     expect(robots).toContain(absolute ? new URL('feed.xml', policiesFile.site).href : `${base}feed.xml`);
   });
 });

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 import { builtPages, distDir } from '../../scripts/lib/dist';
+import { redirectPageTarget } from '../../src/lib/site/redirects';
 
-const pages = builtPages().filter((page) => page.path !== '/404.html');
+// Pages with an address of their own (not 404, not the pages at old addresses that redirect, see content/redirects.yaml).
+const pages = builtPages().filter((page) => page.path !== '/404.html' && redirectPageTarget(page.html) === undefined);
 const corpus = loadCorpus(process.cwd());
 
 /** The content of a <meta name|property="…"> tag. */

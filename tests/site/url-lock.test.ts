@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { builtFiles, builtPages, elementIds } from '../../scripts/lib/dist';
-import { currentUrls, readUrlLock } from '../../scripts/lib/url-lock';
+import { builtFiles } from '../../scripts/lib/dist';
+import { currentUrls, lockedAddresses, lockedStatus, readUrlLock, siteState } from '../../scripts/lib/url-lock';
 
 const lock = readUrlLock();
-const pages = new Map(builtPages().map((page) => [page.path, page.html]));
+const site = siteState();
+/** Locked addresses the site neither publishes nor redirects (content/redirects.yaml) to one it publishes, and why. */
+const missing = (addresses: string[]) =>
+  addresses.flatMap((address) => {
+    const status = lockedStatus(address, site);
+    return status.state === 'missing' ? [`${address}: ${status.reason}`] : [];
+  });
 
 describe('published URLs never disappear (content/url-lock.json)', () => {
   it('the lock is not empty', () => {
     expect(lock.pages.length).toBeGreaterThan(0);
   });
 
-  it('every locked page is still built', () => {
-    const missing = lock.pages.filter((path) => !pages.has(path));
-    expect(missing, 'a published page is gone; add a redirect instead of removing it').toEqual([]);
+  it('every locked page is still built, or redirected to one that is', () => {
+    expect(missing(lock.pages), 'a published page is gone; add a redirect to content/redirects.yaml instead of removing it').toEqual([]);
   });
 
   it('every locked data file is still published', () => {
@@ -21,12 +26,19 @@ describe('published URLs never disappear (content/url-lock.json)', () => {
     expect(lock.files.filter((path) => !files.has(path))).toEqual([]);
   });
 
-  it('every locked anchor is still on its page', () => {
-    const missing = Object.entries(lock.anchors).flatMap(([path, anchors]) => {
-      const ids = elementIds(pages.get(path) ?? '');
-      return anchors.filter((anchor) => !ids.has(anchor)).map((anchor) => `${path}#${anchor}`);
+  it('every locked anchor is still on its page, or redirected to one that is', () => {
+    const anchors = lockedAddresses({ ...lock, pages: [] });
+    expect(missing(anchors), 'a published anchor is gone; a renamed clause needs a redirect in content/redirects.yaml').toEqual([]);
+  });
+
+  it('every address the lock records as redirected still is', () => {
+    const redirected = Object.entries(lock.redirected ?? {});
+    const broken = redirected.flatMap(([address, to]) => {
+      const status = lockedStatus(address, site);
+      if (status.state === 'missing') return [`${address}: ${status.reason}`];
+      return status.state === 'redirected' && status.to === to ? [] : [`${address}: expected a redirect to ${to}, found ${JSON.stringify(status)}`];
     });
-    expect(missing, 'a published anchor is gone; clause ids never change once published').toEqual([]);
+    expect(broken, 'a redirect was removed; keep it in content/redirects.yaml (or run `npm run urls:lock` if it now leads elsewhere)').toEqual([]);
   });
 
   it('every new page and anchor is in the lock (run `npm run urls:lock` after adding content)', () => {

@@ -143,7 +143,13 @@ describe('site pages', () => {
   it('writes the sitemap and robots.txt', () => {
     expect(sitemapXml(['https://example.org/a&b/'], true)).toContain('<loc>https://example.org/a&amp;b/</loc>');
     expect(sitemapXml(['/'], false)).toContain('<!-- SITE was not set');
-    expect(robotsTxt('/sitemap.xml', '/feed.xml', '/data/')).toMatch(/^User-agent: \*\nAllow: \/\n\nSitemap: \/sitemap\.xml$/m);
+    expect(robotsTxt('https://example.org/sitemap.xml', 'https://example.org/feed.xml', 'https://example.org/data/')).toMatch(
+      /^User-agent: \*\nAllow: \/\n\nSitemap: https:\/\/example\.org\/sitemap\.xml\n/m,
+    );
+    // Without SITE there is no absolute URL to give, and a path is not a valid Sitemap line.
+    const withoutSite = robotsTxt(undefined, '/feed.xml', '/data/');
+    expect(withoutSite).not.toMatch(/sitemap/i);
+    expect(withoutSite).toMatch(/^User-agent: \*\nAllow: \/\n\n# Atom feed of the documents: \/feed\.xml$/m);
   });
 
   it(`keeps a sitemap in one file up to ${SITEMAP_URL_LIMIT.toLocaleString('en')} URLs, then splits it into parts named by an index`, () => {

@@ -2,8 +2,11 @@
  * Share images (Open Graph cards, 1200×630 PNG) for documents and clauses, drawn at build time:
  * an object tree → SVG (satori, text as outlines) → PNG (resvg). The Chinese text is set in
  * Noto Sans SC from the `@fontsource/noto-sans-sc` npm package (SIL OFL 1.1); only the subset
- * files whose unicode-range holds a character of the card are read, and each is read once.
- * No system font and no network is used.
+ * files that hold a glyph of the card are read, and each is read once. No system font and no
+ * network is used. A character the font lacks is drawn in a form it has (see drawableText): a
+ * sub- or superscript as its plain form (CO₂ → CO2), a zero-width or other format character not at all, a Chinese
+ * character outside the font (CJK Extension B and on) as 〓; anything else fails the build, naming
+ * the document, the field and the character.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
@@ -12,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import satori, { type Font } from 'satori';
+import { woffCodePoints } from './woff-cmap';
 import type { Ministry } from '../../schemas/ministry';
 import type { Policy } from '../../schemas/policy';
 import { formatMonth } from '../content/dates';
@@ -26,9 +30,16 @@ export const SHARE_IMAGE_HEIGHT = 630;
 
 /** The site's name, drawn at the top of every card. */
 
+/** Whose card it is, for messages: the document, and the clause of a clause's card. */
+export interface CardSource {
+  policyId: string;
+  clauseId?: string;
+}
+
 /** What a document's card says. */
 export interface PolicyCard {
   kind: 'policy';
+  source?: CardSource;
   /** The document's short title. */
   title: string;
   /** 发文字号 · date · issuers, already joined. */
@@ -40,6 +51,7 @@ export interface PolicyCard {
 /** What a clause's card says. */
 export interface ClauseCard {
   kind: 'clause';
+  source?: CardSource;
   /** The title of the document the clause belongs to. */
   documentTitle: string;
   heading: string;
@@ -161,6 +173,8 @@ interface Subset {
   /** The part of the file name: "119", "latin", … */
   name: string;
   ranges: [number, number][];
+  /** The characters the file has glyphs for (read when first asked): a range may promise more than the file holds. */
+  glyphs?: Set<number>;
 }
 
 let subsets: Subset[] | undefined;
@@ -181,14 +195,33 @@ function fontSubsets(): Subset[] {
   return subsets;
 }
 
-/** The subset files that together cover the characters of `content`. */
+const covers = (subset: Subset, code: number) => subset.ranges.some(([from, to]) => code >= from && code <= to);
+
+/** Whether the subset's file has a glyph for the character (the regular and the bold files have the same characters). */
+function hasGlyphIn(subset: Subset, code: number): boolean {
+  if (!covers(subset, code)) return false;
+  subset.glyphs ??= woffCodePoints(readFileSync(fontFilePath(subset.name, 400)));
+  return subset.glyphs.has(code);
+}
+
+/** The first subset (most common characters first) with a glyph for the character. */
+function subsetFor(code: number): Subset | undefined {
+  return fontSubsets().find((candidate) => hasGlyphIn(candidate, code));
+}
+
+/** Whether Noto Sans SC draws the character (spaces and control characters take no glyph). */
+export function hasGlyph(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return code <= 0x20 || subsetFor(code) !== undefined;
+}
+
+/** The subset files that together hold a glyph for each character of `content` that has one. */
 export function fontSubsetsFor(content: string): string[] {
   const chosen: Subset[] = [];
-  const covers = (subset: Subset, code: number) => subset.ranges.some(([from, to]) => code >= from && code <= to);
   for (const char of new Set(content)) {
     const code = char.codePointAt(0)!;
-    if (code <= 0x20 || chosen.some((subset) => covers(subset, code))) continue;
-    const subset = fontSubsets().find((candidate) => covers(candidate, code));
+    if (code <= 0x20 || chosen.some((subset) => hasGlyphIn(subset, code))) continue;
+    const subset = subsetFor(code);
     if (subset) chosen.push(subset);
   }
   return chosen.map((subset) => subset.name);
@@ -196,8 +229,12 @@ export function fontSubsetsFor(content: string): string[] {
 
 const fontFiles = new Map<string, Promise<Buffer>>();
 
+function fontFilePath(subset: string, weight: Weight): string {
+  return join(fontDir, 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`);
+}
+
 function fontFile(subset: string, weight: Weight): Promise<Buffer> {
-  const file = join(fontDir, 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`);
+  const file = fontFilePath(subset, weight);
   let data = fontFiles.get(file);
   if (!data) {
     data = readFile(file);
@@ -215,6 +252,119 @@ async function fontsFor(content: string): Promise<Font[]> {
   );
 }
 
+// ---- characters the font lacks ----
+
+/** Drawn for a Chinese character that Noto Sans SC lacks (CJK Extension B and on): 〓, the typesetter's mark for a missing character. */
+export const MISSING_CHARACTER = '〓';
+
+/** A character of a card's text that the font lacks, and what is drawn instead ('' when nothing is). */
+export interface Substitution {
+  char: string;
+  drawn: string;
+}
+
+/** A text as the card draws it. */
+export interface DrawableText {
+  text: string;
+  /** Characters drawn in another form. */
+  substituted: Substitution[];
+  /** Characters that cannot be drawn at all. */
+  undrawable: string[];
+}
+
+/**
+ * The text with each character the font lacks replaced by one it has: a zero-width or other formatting
+ * character (zero-width space, joiners, byte-order mark, variation selectors…) is dropped; an
+ * unusual space becomes a space; a character with a compatibility form the font has is drawn in
+ * that form (NFKC: CO₂ → CO2, x² → x2, ① → 1); a Chinese character is drawn as 〓. Characters
+ * the font has are never touched, so a card whose text the font covers is drawn as it always was.
+ */
+export function drawableText(text: string): DrawableText {
+  const substituted: Substitution[] = [];
+  const undrawable: string[] = [];
+  let drawn = '';
+  for (const char of text) {
+    if (hasGlyph(char)) {
+      drawn += char;
+      continue;
+    }
+    const compatible = char.normalize('NFKC');
+    let replacement: string | undefined;
+    if (/^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u.test(char)) replacement = '';
+    else if (/^\s$/u.test(char)) replacement = ' ';
+    else if (compatible !== char && [...compatible].every(hasGlyph)) replacement = compatible;
+    else if (/^\p{Unified_Ideograph}$/u.test(char) && hasGlyph(MISSING_CHARACTER)) replacement = MISSING_CHARACTER;
+    if (replacement === undefined) {
+      if (!undrawable.includes(char)) undrawable.push(char);
+      drawn += char;
+    } else {
+      if (!substituted.some((item) => item.char === char)) substituted.push({ char, drawn: replacement });
+      drawn += replacement;
+    }
+  }
+  return { text: drawn, substituted, undrawable };
+}
+
+/** `"₂" (U+2082)`. */
+export function describeChar(char: string): string {
+  const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const shown = /^[\p{Cf}\p{Default_Ignorable_Code_Point}\s]$/u.test(char) ? '' : `"${char}" `;
+  return `${shown}(U+${code})`;
+}
+
+/** Thrown when a card holds a character that neither the font nor a fallback can draw (it would be an empty box). */
+export class MissingGlyphError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingGlyphError';
+    // Where in the drawing code it was found is of no use to whoever edits the content.
+    this.stack = this.message;
+  }
+}
+
+/** Names the card in messages: the document and clause when known, else its address. */
+function cardName(card: ShareCard): string {
+  const { source } = card;
+  if (!source) return `the share image of ${card.path}`;
+  return `the share image of policy "${source.policyId}"${source.clauseId ? `, clause "${source.clauseId}"` : ''}`;
+}
+
+/** What each text of a card is, in the words of the content. */
+const fieldNames: Record<string, string> = {
+  title: 'title',
+  meta: 'documentNumber / date / issuers (the line under the title)',
+  documentTitle: 'title',
+  heading: 'clause heading',
+  text: 'clause text',
+  path: 'address (the footer)',
+};
+
+/**
+ * The card with every text made drawable (see drawableText). Throws MissingGlyphError naming the
+ * document, the field and each character that cannot be drawn; reports substitutions that lose
+ * a character (〓) through `warn`.
+ */
+export function drawableCard<Card extends ShareCard>(card: Card, warn: (message: string) => void = console.warn): Card {
+  const drawable: Record<string, unknown> = { ...card };
+  const problems: string[] = [];
+  for (const [field, value] of Object.entries(card)) {
+    if (typeof value !== 'string' || field === 'kind') continue;
+    const result = drawableText(value);
+    drawable[field] = result.text;
+    const name = fieldNames[field] ?? field;
+    if (result.undrawable.length > 0) problems.push(`  ${name}: ${result.undrawable.map(describeChar).join(', ')}`);
+    const lost = result.substituted.filter((item) => item.drawn === MISSING_CHARACTER);
+    if (lost.length > 0) warn(`${cardName(card)}: ${name}: Noto Sans SC has no glyph for ${lost.map((item) => describeChar(item.char)).join(', ')}; the card draws ${MISSING_CHARACTER} instead`);
+  }
+  if (problems.length > 0) {
+    throw new MissingGlyphError(
+      `Cannot draw ${cardName(card)}: Noto Sans SC has no glyph for these characters, and no fallback draws them:\n${problems.join('\n')}\n` +
+        `  (sub- and superscripts are drawn as plain characters, zero-width and other format characters are left out and Chinese characters the font lacks are drawn as ${MISSING_CHARACTER}; write the character differently in the content, or add a font that has it in src/lib/share/image.ts)`,
+    );
+  }
+  return drawable as Card;
+}
+
 // ---- rendering ----
 
 /** All the text of a tree, plus the ellipsis that line clamping may add. */
@@ -230,9 +380,6 @@ const resvgOptions: ResvgRenderOptions = {
   font: { loadSystemFonts: false },
 };
 
-/** Thrown when the font has no glyph for a character of a card (it would be drawn as an empty box). */
-export class MissingGlyphError extends Error {}
-
 /** Draws an object tree as SVG with the font subsets its text needs; throws MissingGlyphError for a character the font lacks. */
 export async function renderSvg(tree: Box): Promise<string> {
   const missing = new Set<string>();
@@ -246,10 +393,7 @@ export async function renderSvg(tree: Box): Promise<string> {
       return [];
     },
   });
-  if (missing.size > 0) {
-    const list = [...missing].map((char) => `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    throw new MissingGlyphError(`Noto Sans SC has no glyph for ${list}`);
-  }
+  if (missing.size > 0) throw new MissingGlyphError(`Noto Sans SC has no glyph for ${[...missing].map(describeChar).join(', ')}`);
   return svg;
 }
 
@@ -276,9 +420,9 @@ function toolVersions(): string {
   return versions;
 }
 
-/** Renders a card as a 1200×630 PNG. */
+/** Renders a card as a 1200×630 PNG; characters the font lacks are drawn as drawableCard says, or fail with MissingGlyphError. */
 export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Buffer> {
-  const tree = shareImageTree(card);
+  const tree = shareImageTree(drawableCard(card));
   let cached: string | undefined;
   if (options.cacheDir) {
     // Everything that shapes the pixels: the tree (text, layout, colours), the font slices, the options and the tool versions.
@@ -292,7 +436,13 @@ export async function renderShareImage(card: ShareCard, options: RenderOptions =
       // not drawn yet
     }
   }
-  const svg = await renderSvg(tree);
+  let svg: string;
+  try {
+    svg = await renderSvg(tree);
+  } catch (error) {
+    if (error instanceof MissingGlyphError) throw new MissingGlyphError(`Cannot draw ${cardName(card)}: ${error.message}`);
+    throw error;
+  }
   const png = new Resvg(svg, resvgOptions).render().asPng();
   if (cached) {
     await mkdir(dirname(cached), { recursive: true });
@@ -332,13 +482,14 @@ export function issuersLine(issuers: Ministry[], complete: boolean): string {
   return complete ? `${names[0]}等${chineseNumber(names.length)}部门` : `${names[0]}等部门`;
 }
 
-/** A document's card: title, then 发文字号 · month · issuers. */
-export function policyCard(policy: Policy, issuers: Ministry[], path: string): PolicyCard {
+/** A document's card: title, then 发文字号 · month · issuers. The document's id, when given, names it in messages. */
+export function policyCard(policy: Policy & { id?: string }, issuers: Ministry[], path: string): PolicyCard {
   const meta = [policy.documentNumber, formatMonth(timelineMonth(policy)), issuersLine(issuers, policy.issuersComplete)].filter(Boolean).join(' · ');
-  return { kind: 'policy', title: policy.title, meta, path };
+  return { kind: 'policy', title: policy.title, meta, path, ...(policy.id ? { source: { policyId: policy.id } } : {}) };
 }
 
 /** A clause's card. */
-export function clauseCard(policy: Policy, clause: Policy['clauses'][number], path: string): ClauseCard {
-  return { kind: 'clause', documentTitle: policy.title, heading: clause.heading, text: clause.text, path };
+export function clauseCard(policy: Policy & { id?: string }, clause: Policy['clauses'][number], path: string): ClauseCard {
+  const source = policy.id ? { source: { policyId: policy.id, clauseId: clause.id } } : {};
+  return { kind: 'clause', documentTitle: policy.title, heading: clause.heading, text: clause.text, path, ...source };
 }

@@ -83,15 +83,17 @@ export function sitemapIndexXml(sitemapUrls: readonly string[]): string {
   ].join('\n');
 }
 
-/** robots.txt: everything allowed, the sitemap and the feed named. */
-export function robotsTxt(sitemapUrl: string, feedUrl: string, dataUrl: string): string {
+/**
+ * robots.txt: everything allowed, the sitemap and the feed named. A `Sitemap:` line must hold an
+ * absolute URL, so a build that does not know its origin (no SITE) leaves it out.
+ */
+export function robotsTxt(sitemapUrl: string | undefined, feedUrl: string, dataUrl: string): string {
   return [
     `# ${SITE_NAME} (${SITE_NAME_EN})`,
     'User-agent: *',
     'Allow: /',
     '',
-    `Sitemap: ${sitemapUrl}`,
-    '',
+    ...(sitemapUrl ? [`Sitemap: ${sitemapUrl}`, ''] : []),
     `# Atom feed of the documents: ${feedUrl}`,
     `# Open data (JSON, CSV, JSON Schema): ${dataUrl}`,
     '',

@@ -23,8 +23,8 @@ export function anchorPath(policyId: string, anchorId: string): string {
 }
 
 /** `/policies/<id>/<clause-id>/`: a clause's own page. */
-export function clausePath(policyId: string, clauseId: string): string {
-  return withBase(`/policies/${policyId}/${clauseId}/`);
+export function clausePath(policyId: string, clauseId: string, base = SITE_BASE): string {
+  return withBase(`/policies/${policyId}/${clauseId}/`, base);
 }
 
 /** `/og/policies/<id>.png` or `/og/policies/<id>/<clause-id>.png`: the share image (1200×630). */
@@ -48,8 +48,8 @@ export function topicPath(topicId: string): string {
 }
 
 /** `/overview/`, optionally at one of its anchors. */
-export function overviewPath(anchorId?: string): string {
-  return withBase('/overview/') + (anchorId ? `#${anchorId}` : '');
+export function overviewPath(anchorId?: string, base = SITE_BASE): string {
+  return withBase('/overview/', base) + (anchorId ? `#${anchorId}` : '');
 }
 
 /** The anchor on /overview/ of a document's narrative passage quoted there. */
