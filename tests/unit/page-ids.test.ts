@@ -46,7 +46,7 @@ const knownExpressions: Record<string, string> = {
   'src/pages/overview.astro section.id': 'a section id; the loader checks it against overviewPageIds',
   'src/pages/overview.astro `${section.id}-heading`': 'sectionHeadingId(); the loader checks paragraph and section ids against it',
   'src/pages/overview.astro excerptAnchor(excerpt.policy, excerpt.passage)': 'holds "--", which no content id can',
-  'src/components/FormerIds.astro id': 'a former clause or excerpt id from content/redirects.yaml, which the redirects loader checks is no longer published';
+  'src/components/FormerIds.astro id': 'a former clause or excerpt id from content/redirects.yaml, which the redirects loader checks is no longer published',
 };
 
 const shared = [...astroFiles('src/components'), ...astroFiles('src/layouts')];
