@@ -13,9 +13,11 @@ import { searchSections } from '../../src/lib/search/index-documents';
 import { variantsFor } from '../../src/lib/search/variants';
 import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
 import { loadCorpus, type Corpus } from '../../src/loaders/load-corpus';
+import { servedUrl, testSites } from '../../scripts/lib/test-sites';
 
-const site = (process.env.LARGE_SITE_URL ?? 'http://127.0.0.1:4330/mg-policy/').replace(/\/?$/, '/');
-const contentDir = process.env.LARGE_CONTENT_DIR ?? '.cache/test/large-content';
+// The large test site (scripts/lib/test-sites.ts), served under its sub-path by Playwright's web server.
+const site = servedUrl(testSites.large);
+const contentDir = testSites.large.contentDir;
 const searchUrl = (params: Record<string, string>) => `${site}search/?${new URLSearchParams(params)}`;
 
 /** At most this many records are fetched per search or per click (two batches of ten). */
@@ -96,11 +98,8 @@ async function showEverything(page: Page, records: string[], truth: number) {
   }
 }
 
+// The paging does not depend on width or theme: like every untagged test, it runs in desktop-light only.
 test.describe('a large collection', () => {
-  test.beforeEach(({}, testInfo) => {
-    test.skip(testInfo.project.name !== 'desktop-light', 'the paging does not depend on width or theme');
-  });
-
   for (const query of ['镁', '镁合金']) {
     test(`“${query}”: batches of ten, 显示更多 adds below, 约 until every candidate is checked, then the exact count`, async ({ page }) => {
       const truth = collection().holders(query);

@@ -5,17 +5,13 @@
  * the query. Every string from the reader or the index reaches the page as text (textContent), never
  * as HTML.
  */
+import type { Facet } from './facets';
+import { appendMarked } from './highlight';
 import { queryTokens, queryWords, type VariantMap } from './normalize';
 import { moreLabel, Paging, statusText } from './paging';
+import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
 import { searchRecordFile, type SearchRecord } from './sections';
-
-/** A facet: its URL parameter, label, and the values (URL value, index value, label). */
-export interface Facet {
-  key: 'year' | 'ministry' | 'topic' | 'status';
-  label: string;
-  values: { value: string; indexValue: string; label: string }[];
-}
 
 /** What the page embeds for this script. */
 export interface SearchConfig {
@@ -158,7 +154,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   }
 
   /** A filter is set. */
-  const filtered = () => Object.values(state.filters).some(Boolean);
+  const filtered = () => isFiltered(state);
 
   /** With no query but a filter, the page lists every document the filters leave (browsing, newest first). */
   const browsing = () => words.length === 0 && filtered();
@@ -167,39 +163,13 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const searchTerm = () => (browsing() ? null : queryTokens(words));
 
   /** Pagefind's filter and sort options for the current state. */
-  function searchOptions() {
-    const filters: Record<string, string> = {};
-    for (const facet of config.facets) {
-      const value = state.filters[facet.key];
-      if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
-    }
-    const order = state.sort === 'relevance' && browsing() ? 'newest' : state.sort;
-    const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
-    return { filters, sort };
+  const searchOptions = () => pagefindOptions(state, config.facets, browsing());
+
+  function writeUrl(state: SearchState) {
+    history.replaceState(null, '', searchStateQuery(state) || location.pathname);
   }
 
-  /** State from the URL; filter values that are not offered are ignored. */
-  function readUrl() {
-    const params = new URLSearchParams(location.search);
-    const filters: Partial<Record<Facet['key'], string>> = {};
-    for (const facet of config.facets) {
-      const value = params.get(facet.key);
-      if (value && facet.values.some((option) => option.value === value)) filters[facet.key] = value;
-    }
-    const sort = params.get('sort') === 'newest' || params.get('sort') === 'oldest' ? params.get('sort')! : 'relevance';
-    return { query: params.get('q') ?? '', filters, sort };
-  }
-
-  function writeUrl(state: ReturnType<typeof readUrl>) {
-    const params = new URLSearchParams();
-    if (state.query) params.set('q', state.query);
-    for (const [key, value] of Object.entries(state.filters)) if (value) params.set(key, value);
-    if (state.sort !== 'relevance') params.set('sort', state.sort);
-    const search = params.toString();
-    history.replaceState(null, '', search ? `?${search}` : location.pathname);
-  }
-
-  let state = readUrl();
+  let state = readSearchState(location.search, config.facets);
   input.value = state.query;
   sortSelect.value = state.sort;
   // Facets stand open beside the results on wide screens and fold above them on phones; a large
@@ -340,15 +310,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       const paragraph = document.createElement('p');
       paragraph.className = 'mt-1';
       if (quote.cutStart) paragraph.append('…');
-      let at = 0;
-      for (const [from, to] of quote.ranges) {
-        paragraph.append(quote.text.slice(at, from));
-        const mark = document.createElement('mark');
-        mark.textContent = quote.text.slice(from, to);
-        paragraph.append(mark);
-        at = to;
-      }
-      paragraph.append(quote.text.slice(at));
+      appendMarked(paragraph, quote.text, quote.ranges);
       if (quote.cutEnd) paragraph.append('…');
       item.append(paragraph);
     }
@@ -422,7 +384,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     void run();
   });
   sortSelect.addEventListener('change', () => {
-    state = { ...state, sort: sortSelect.value };
+    state = { ...state, sort: sortSelect.value as SortOrder };
     writeUrl(state);
     void run();
   });
