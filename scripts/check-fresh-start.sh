@@ -21,7 +21,8 @@ set -m
 server=$!
 set +m
 while [ $(($(date +%s) - start)) -lt "$limit" ]; do
-  url=$(grep -o 'http://localhost:[0-9]*/[^ ]*' "$work/log" | head -1)
+  # The URL the server prints (without the colour codes around it).
+  url=$(sed 's/\x1b\[[0-9;]*m//g' "$work/log" | grep -o 'http://localhost:[0-9]*/' | head -1)
   if [ -n "$url" ] && curl -fs "$url" | grep -q '<html lang="zh-CN"'; then
     echo "OK: 'npm ci && npm start' served the home page at $url after $(($(date +%s) - start)) s; the scripts ran on the project's node $(node_modules/.bin/node --version)"
     exit 0

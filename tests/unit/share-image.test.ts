@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { fontSubsetsFor } from '../../src/lib/share/font';
+import { MISSING_CHARACTER, MissingGlyphError, drawableText } from '../../src/lib/share/glyphs';
 import {
-  MISSING_CHARACTER,
-  MissingGlyphError,
   clauseCard,
-  drawableText,
-  fontSubsetsFor,
   issuersLine,
   policyCard,
   renderShareImage,

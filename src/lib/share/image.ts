@@ -1,12 +1,8 @@
 /**
  * Share images (Open Graph cards, 1200×630 PNG) for documents and clauses, drawn at build time:
- * an object tree → SVG (satori, text as outlines) → PNG (resvg). The Chinese text is set in
- * Noto Sans SC from the `@fontsource/noto-sans-sc` npm package (SIL OFL 1.1); only the subset
- * files that hold a glyph of the card are read, and each is read once. No system font and no
- * network is used. A character the font lacks is drawn in a form it has (see drawableText): a
- * sub- or superscript as its plain form (CO₂ → CO2), a zero-width or other format character not at all, a Chinese
- * character outside the font (CJK Extension B and on) as 〓; anything else fails the build, naming
- * the document, the field and the character.
+ * an object tree → SVG (satori, text as outlines) → PNG (resvg), set in Noto Sans SC (font.ts).
+ * A character the font lacks is drawn in a form it has (glyphs.ts); anything else fails the
+ * build, naming the document, the field and the character.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
@@ -14,8 +10,9 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import satori, { type Font } from 'satori';
-import { woffCodePoints } from './woff-cmap';
+import satori from 'satori';
+import { FAMILY, fontsFor, fontSubsetsFor } from './font';
+import { describeChar, drawableText, MISSING_CHARACTER, MissingGlyphError } from './glyphs';
 import type { Ministry } from '../../schemas/ministry';
 import type { Policy } from '../../schemas/policy';
 import { formatMonth } from '../content/dates';
@@ -72,7 +69,6 @@ export interface RenderOptions {
 // Colours of the site (src/styles/global.css, light theme).
 const colors = { page: '#fbfaf7', ink: '#1c1b19', muted: '#57534e', line: '#e2ddd3', accent: '#9f1d20' };
 
-const FAMILY = 'Noto Sans SC';
 // The width text is set in: the image less 80px margins.
 const CONTENT_WIDTH = SHARE_IMAGE_WIDTH - 2 * 80;
 
@@ -87,7 +83,6 @@ function headline(content: string, fontSize: number, lines: number): Style {
   const fits = ems * fontSize <= lines * CONTENT_WIDTH * 0.9;
   return { fontFeatureSettings: '"halt"', ...(fits ? { textWrap: 'balance' } : {}) };
 }
-type Weight = 400 | 700;
 
 /** A satori element: a React-like `{ type, props }` object (no JSX needed). */
 export interface Box {
@@ -164,164 +159,6 @@ export function shareImageTree(card: ShareCard): Box {
   );
 }
 
-// ---- fonts ----
-
-const require = createRequire(import.meta.url);
-const fontDir = dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
-
-interface Subset {
-  /** The part of the file name: "119", "latin", … */
-  name: string;
-  ranges: [number, number][];
-  /** The characters the file has glyphs for (read when first asked): a range may promise more than the file holds. */
-  glyphs?: Set<number>;
-}
-
-let subsets: Subset[] | undefined;
-
-/** The font's subsets from its unicode.json; the numbered CJK slices first, the most common characters (highest number) first. */
-function fontSubsets(): Subset[] {
-  if (subsets) return subsets;
-  const table = JSON.parse(readFileSync(join(fontDir, 'unicode.json'), 'utf8')) as Record<string, string>;
-  subsets = Object.entries(table)
-    .map(([key, value]) => ({
-      name: key.replace(/^\[(\d+)\]$/, '$1'),
-      ranges: value.split(',').map((range): [number, number] => {
-        const [from, to] = range.trim().replace(/^U\+/i, '').split('-');
-        return [parseInt(from, 16), parseInt(to ?? from, 16)];
-      }),
-    }))
-    .sort((a, b) => (Number(b.name) || -1) - (Number(a.name) || -1));
-  return subsets;
-}
-
-const covers = (subset: Subset, code: number) => subset.ranges.some(([from, to]) => code >= from && code <= to);
-
-/** Whether the subset's file has a glyph for the character (the regular and the bold files have the same characters). */
-function hasGlyphIn(subset: Subset, code: number): boolean {
-  if (!covers(subset, code)) return false;
-  subset.glyphs ??= woffCodePoints(readFileSync(fontFilePath(subset.name, 400)));
-  return subset.glyphs.has(code);
-}
-
-/** The first subset (most common characters first) with a glyph for the character. */
-function subsetFor(code: number): Subset | undefined {
-  return fontSubsets().find((candidate) => hasGlyphIn(candidate, code));
-}
-
-/** Whether Noto Sans SC draws the character (spaces and control characters take no glyph). */
-export function hasGlyph(char: string): boolean {
-  const code = char.codePointAt(0)!;
-  return code <= 0x20 || subsetFor(code) !== undefined;
-}
-
-/** The subset files that together hold a glyph for each character of `content` that has one. */
-export function fontSubsetsFor(content: string): string[] {
-  const chosen: Subset[] = [];
-  for (const char of new Set(content)) {
-    const code = char.codePointAt(0)!;
-    if (code <= 0x20 || chosen.some((subset) => hasGlyphIn(subset, code))) continue;
-    const subset = subsetFor(code);
-    if (subset) chosen.push(subset);
-  }
-  return chosen.map((subset) => subset.name);
-}
-
-const fontFiles = new Map<string, Promise<Buffer>>();
-
-function fontFilePath(subset: string, weight: Weight): string {
-  return join(fontDir, 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`);
-}
-
-function fontFile(subset: string, weight: Weight): Promise<Buffer> {
-  const file = fontFilePath(subset, weight);
-  let data = fontFiles.get(file);
-  if (!data) {
-    data = readFile(file);
-    fontFiles.set(file, data);
-  }
-  return data;
-}
-
-async function fontsFor(content: string): Promise<Font[]> {
-  const names = fontSubsetsFor(content);
-  const weights: Weight[] = [700, 400];
-  return Promise.all(
-    // One family per slice: satori picks one face per family and weight, then falls back family by family.
-    weights.flatMap((weight) => names.map(async (name) => ({ name: `${FAMILY} ${name}`, weight, style: 'normal' as const, data: await fontFile(name, weight) }))),
-  );
-}
-
-// ---- characters the font lacks ----
-
-/** Drawn for a Chinese character that Noto Sans SC lacks (CJK Extension B and on): 〓, the typesetter's mark for a missing character. */
-export const MISSING_CHARACTER = '〓';
-
-/** A character of a card's text that the font lacks, and what is drawn instead ('' when nothing is). */
-export interface Substitution {
-  char: string;
-  drawn: string;
-}
-
-/** A text as the card draws it. */
-export interface DrawableText {
-  text: string;
-  /** Characters drawn in another form. */
-  substituted: Substitution[];
-  /** Characters that cannot be drawn at all. */
-  undrawable: string[];
-}
-
-/**
- * The text with each character the font lacks replaced by one it has: a zero-width or other formatting
- * character (zero-width space, joiners, byte-order mark, variation selectors…) is dropped; an
- * unusual space becomes a space; a character with a compatibility form the font has is drawn in
- * that form (NFKC: CO₂ → CO2, x² → x2, ① → 1); a Chinese character is drawn as 〓. Characters
- * the font has are never touched, so a card whose text the font covers is drawn as it always was.
- */
-export function drawableText(text: string): DrawableText {
-  const substituted: Substitution[] = [];
-  const undrawable: string[] = [];
-  let drawn = '';
-  for (const char of text) {
-    if (hasGlyph(char)) {
-      drawn += char;
-      continue;
-    }
-    const compatible = char.normalize('NFKC');
-    let replacement: string | undefined;
-    if (/^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u.test(char)) replacement = '';
-    else if (/^\s$/u.test(char)) replacement = ' ';
-    else if (compatible !== char && [...compatible].every(hasGlyph)) replacement = compatible;
-    else if (/^\p{Unified_Ideograph}$/u.test(char) && hasGlyph(MISSING_CHARACTER)) replacement = MISSING_CHARACTER;
-    if (replacement === undefined) {
-      if (!undrawable.includes(char)) undrawable.push(char);
-      drawn += char;
-    } else {
-      if (!substituted.some((item) => item.char === char)) substituted.push({ char, drawn: replacement });
-      drawn += replacement;
-    }
-  }
-  return { text: drawn, substituted, undrawable };
-}
-
-/** `"₂" (U+2082)`. */
-export function describeChar(char: string): string {
-  const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  const shown = /^[\p{Cf}\p{Default_Ignorable_Code_Point}\s]$/u.test(char) ? '' : `"${char}" `;
-  return `${shown}(U+${code})`;
-}
-
-/** Thrown when a card holds a character that neither the font nor a fallback can draw (it would be an empty box). */
-export class MissingGlyphError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MissingGlyphError';
-    // Where in the drawing code it was found is of no use to whoever edits the content.
-    this.stack = this.message;
-  }
-}
-
 /** Names the card in messages: the document and clause when known, else its address. */
 function cardName(card: ShareCard): string {
   const { source } = card;
@@ -359,11 +196,13 @@ export function drawableCard<Card extends ShareCard>(card: Card, warn: (message:
   if (problems.length > 0) {
     throw new MissingGlyphError(
       `Cannot draw ${cardName(card)}: Noto Sans SC has no glyph for these characters, and no fallback draws them:\n${problems.join('\n')}\n` +
-        `  (sub- and superscripts are drawn as plain characters, zero-width and other format characters are left out and Chinese characters the font lacks are drawn as ${MISSING_CHARACTER}; write the character differently in the content, or add a font that has it in src/lib/share/image.ts)`,
+        `  (sub- and superscripts are drawn as plain characters, zero-width and other format characters are left out and Chinese characters the font lacks are drawn as ${MISSING_CHARACTER}; write the character differently in the content, or add a font that has it in src/lib/share/font.ts)`,
     );
   }
   return drawable as Card;
 }
+
+const require = createRequire(import.meta.url);
 
 // ---- rendering ----
 
