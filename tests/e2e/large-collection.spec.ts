@@ -102,6 +102,8 @@ async function showEverything(page: Page, records: string[], truth: number) {
 test.describe('a large collection', () => {
   for (const query of ['镁', '镁合金']) {
     test(`“${query}”: batches of ten, 显示更多 adds below, 约 until every candidate is checked, then the exact count`, async ({ page }) => {
+      // Paging through every candidate of a common character is some thirty clicks.
+      test.setTimeout(120_000);
       const truth = collection().holders(query);
       expect(truth.length).toBeGreaterThan(2 * STEP_LIMIT);
       const records = watchRecords(page);
