@@ -15,8 +15,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  // Most of a browser test is waiting for the page; two workers per core keep both cores busy.
-  workers: Number(process.env.PW_WORKERS ?? 4),
+  // A browser test keeps a core busy (rendering, axe): one worker per core; more only made each test slower.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   reporter: process.env.CI ? 'list' : [['list']],
   use: { baseURL: servedUrl(testSites.site).replace(/\/$/, ''), locale: 'zh-CN' },
   // Every test on a wide screen in light mode; those tagged @every-view also at phone width and in dark mode.

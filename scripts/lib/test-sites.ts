@@ -28,7 +28,7 @@ const port = Number(process.env.TEST_PORT ?? 4329);
 
 export const testSites = {
   site: { outDir: join(cache, 'site'), site: `http://127.0.0.1:${port}`, base: '/', port },
-  large: { outDir: join(cache, 'large'), contentDir: join(cache, 'large-content'), generated: 300, site: 'https://example.org', base: '/mg-policy/', port: port + 1 },
+  large: { outDir: join(cache, 'large'), contentDir: join(cache, 'large-content'), generated: 200, site: 'https://example.org', base: '/mg-policy/', port: port + 1 },
 } as const satisfies Record<string, TestSite>;
 
 /** Where a test site is served locally, with its base: http://127.0.0.1:<port><base>. */
