@@ -11,7 +11,8 @@ import { queryTokens, queryWords, type VariantMap } from './normalize';
 import { moreLabel, Paging, statusText } from './paging';
 import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
-import { searchRecordFile, type SearchRecord } from './sections';
+import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
+import type { SearchRecord } from './sections';
 
 /** What the page embeds for this script. */
 export interface SearchConfig {
@@ -22,22 +23,6 @@ export interface SearchConfig {
   facets: Facet[];
 }
 
-interface PagefindResult {
-  /** Pagefind's id of the page, which names the document's search record. */
-  id: string;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options: (options: { ranking: { pageLength: number } }) => Promise<void>;
-  init: () => Promise<void>;
-  /** Loads the filter index; after it, every search response carries filter counts. */
-  filters: () => Promise<unknown>;
-  /** A null term lists every document (narrowed by the filters). */
-  search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
-}
 
 interface Ranked {
   record: SearchRecord;
@@ -73,72 +58,22 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   root.querySelector<HTMLElement>('[data-search-needs-js]')?.remove();
   form.hidden = false;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  let counter: Promise<Pagefind> | undefined;
+  const pagefind = new SearchEngine(config.base, smallCollection);
   let prefetched = false;
   let generation = 0;
   /** The current query's candidates, checked a step at a time. */
   let paging = new Paging<PagefindResult, Ranked>([], false);
   let words: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const records = new Map<string, Promise<SearchRecord>>();
-  /** Whether the index holds a token, asked once per page visit (lacksToken). */
-  const tokensPresent = new Map<string, Promise<boolean>>();
 
-  /** A result's search record, fetched once per page visit. */
-  function loadRecord(result: PagefindResult): Promise<SearchRecord> {
-    let record = records.get(result.id);
-    if (!record) {
-      const url = config.base + searchRecordFile(result.id);
-      record = fetch(url).then(async (response) => {
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return (await response.json()) as SearchRecord;
-      });
-      record.catch(() => records.delete(result.id));
-      records.set(result.id, record);
-    }
-    return record;
-  }
 
-  /** Starts Pagefind; a different `copy` is a separate instance of it (the module under another URL). */
-  const startPagefind = (copy = '') =>
-    import(/* @vite-ignore */ `${config.base}pagefind/pagefind.js${copy}`).then(async (engine: Pagefind) => {
-      // Each section lists a token once, so a longer document holds a query in more sections and
-      // should rank no lower for its length: Pagefind's default would put the shortest documents first.
-      await engine.options({ ranking: { pageLength: 0 } });
-      await engine.init();
-      return engine;
-    });
-
-  const loadPagefind = () =>
-    (pagefind ??= startPagefind().catch((error) => {
-      pagefind = undefined;
-      throw error;
-    }));
-
-  /**
-   * Facet counts need Pagefind's filter index, and once it is loaded every search counts its results
-   * per filter value, which makes a search several times slower at a few thousand documents. A small
-   * collection counts with its searches; a large one counts in a second instance of Pagefind, so that
-   * the results never wait for the counts.
-   */
-  const loadCounter = () =>
-    (counter ??= (smallCollection ? loadPagefind() : startPagefind('?facet-counts'))
-      .then(async (engine) => {
-        await engine.filters();
-        return engine;
-      })
-      .catch((error) => {
-        counter = undefined;
-        throw error;
-      }));
 
   /** Shows the facets with their counts for the current query, when the facet box is open. */
   async function updateFacetCounts(current: number) {
     if (facetsDetails.hidden || !facetsDetails.open) return;
     if (!facetsBox.hasChildNodes()) facetsBox.textContent = '正在统计…';
     try {
-      const response = await (await loadCounter()).search(searchTerm(), searchOptions());
+      const response = await (await pagefind.counter()).search(searchTerm(), searchOptions());
       if (current === generation && response) renderFacets(response.filters);
     } catch {
       if (current === generation) facetsBox.textContent = '筛选统计加载失败。';
@@ -150,7 +85,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     if (prefetched || config.documents > PREFETCH_RECORDS_UP_TO) return;
     prefetched = true;
     const everything = await engine.search(null);
-    if (everything) await Promise.all(everything.results.map(loadRecord)).catch(() => undefined);
+    if (everything) await Promise.all(everything.results.map((result) => pagefind.record(result))).catch(() => undefined);
   }
 
   /** A filter is set. */
@@ -202,7 +137,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     say('正在搜索…');
     let engine: Pagefind;
     try {
-      engine = await loadPagefind();
+      engine = await pagefind.main();
     } catch {
       if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
@@ -214,35 +149,11 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     // With no results, the facets stay only to take a filter off.
     facetsDetails.hidden = response.results.length === 0 && !filtered();
     if (response.results.length === 0) showNothingFound();
-    else await showMore(current, term !== null && paging.paged ? lacksToken(engine, term) : undefined);
+    else await showMore(current, term !== null && paging.paged ? pagefind.lacksToken(term) : undefined);
     void updateFacetCounts(current);
     void prefetchRecords(engine);
   }
 
-  /**
-   * Whether a token of the query is in no document at all. Pagefind leaves such a token out of the
-   * search instead of finding nothing, so the candidates hold the rest of the query only, and no
-   * document can hold the word the token comes from. Each token is searched alone (its index chunk is
-   * loaded already) once per page visit; only a paged collection asks, where this spares checking
-   * candidates in vain, and the first batch of records downloads meanwhile.
-   */
-  function lacksToken(engine: Pagefind, term: string): Promise<boolean> {
-    const tokens = [...new Set(term.split(' '))];
-    if (tokens.length < 2) return Promise.resolve(false);
-    const present = (token: string) => {
-      let answer = tokensPresent.get(token);
-      if (!answer) {
-        answer = engine.search(token).then((response) => (response?.results.length ?? 1) > 0);
-        answer.catch(() => tokensPresent.delete(token));
-        tokensPresent.set(token, answer);
-      }
-      return answer;
-    };
-    return Promise.all(tokens.map(present)).then(
-      (answers) => answers.includes(false),
-      () => false,
-    );
-  }
 
   function showNothingFound() {
     say(browsing() ? '没有找到符合筛选条件的文件' : `没有找到包含“${state.query}”的文件`);
@@ -257,7 +168,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
    */
   async function showMore(current: number, lacking?: Promise<boolean>) {
     const check = async (batch: PagefindResult[]): Promise<Ranked[] | undefined> => {
-      const [loaded, absent] = await Promise.all([Promise.all(batch.map(loadRecord)), lacking]);
+      const [loaded, absent] = await Promise.all([Promise.all(batch.map((result) => pagefind.record(result))), lacking]);
       if (current !== generation) return undefined;
       if (absent) {
         paging.ruleOut();
@@ -391,7 +302,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   more.addEventListener('click', () => void showMore(generation));
   // The engine loads while the reader is about to type (or at once for a query in the URL), so the
   // first query does not wait for it and a visit that never searches downloads none of it.
-  const warmUp = () => void loadPagefind().catch(() => undefined);
+  const warmUp = () => void pagefind.main().catch(() => undefined);
   for (const event of ['focus', 'pointerenter', 'touchstart']) input.addEventListener(event, warmUp, { once: true, passive: true });
   void run();
 }
