@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { documentNumber, isoDate, label, officialUrl, passage, slug, text, yearMonth, type FieldIssue } from './common';
 import { dateIssues } from './date-rules';
 import { policyPageIds } from './page-ids';
+import { NOT_FOUND, periodSources, statusLabels, successorDateKinds } from './status-labels';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
 export interface KnownIds {
@@ -9,29 +10,7 @@ export interface KnownIds {
   topics: ReadonlySet<string>;
 }
 
-/** Status values, with the label readers see. */
-export const statusLabels = {
-  'in-force': '现行有效',
-  replaced: '已被替代',
-  'period-ended': '实施期已结束',
-  unknown: '待核',
-} as const;
-
-/** What the site writes where a 发文字号 or date was looked for and not found. */
-export const NOT_FOUND = '未见公开记录';
-
-/** Kinds of date a successor outside this site is known by, with the label readers see. */
-export const successorDateKinds = {
-  signed: '成文日期',
-  issued: '印发日期',
-  published: '公布日期',
-} as const;
-
-/** Where a document's period comes from, with the note readers see. */
-export const periodSources = {
-  report: '据报告',
-  record: '据公开资料核对',
-} as const;
+export { NOT_FOUND, periodSources, statusLabels, successorDateKinds };
 
 /** A reference to a registry entry that must exist (`reference()` alone accepts unknown ids). */
 function registryId(known: ReadonlySet<string> | undefined, what: string, file: string) {

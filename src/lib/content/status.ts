@@ -2,7 +2,8 @@
  * What the site means by each status, the anchor on /about/ that explains it, and how a status
  * and a document's period are written for readers (pages, share cards, citations).
  */
-import { NOT_FOUND, periodSources, statusLabels, successorDateKinds, type PolicyStatus, type Successor } from '../../schemas/policy';
+import { NOT_FOUND, periodSources, statusLabels, successorDateKinds, type PolicyStatusId as PolicyStatus } from '../../schemas/status-labels';
+import type { Successor } from '../../schemas/policy';
 import { formatDate, formatMonth } from './dates';
 
 /** The anchor on /about/ that explains a status: `status-<state>`. */
