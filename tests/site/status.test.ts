@@ -73,8 +73,8 @@ describe('status and period on every document page', () => {
       }
       const shown = text(block);
       expect(shown).toMatch(/《[^》]+》/);
-      expect(shown).toMatch(/发文字号 (\S+〔\d{4}〕\d+号|未见公开记录)/);
-      expect(shown).toMatch(/(成文日期|印发日期|公布日期|日期) (\d{4}年\d{1,2}月(\d{1,2}日)?|未见公开记录)/);
+      expect(shown).toMatch(/发文字号\s*(\S+〔\d{4}〕\d+号|未见公开记录)/);
+      expect(shown).toMatch(/(成文日期|印发日期|公布日期|日期)\s*(\d{4}年\d{1,2}月(\d{1,2}日)?|未见公开记录)/);
       const issuers = hrefs(block.slice(block.indexOf('data-successor-issuers'))).filter((href) => href.startsWith('/ministries/'));
       expect(issuers.length, 'the successor record lists its issuing bodies').toBeGreaterThan(0);
       for (const href of issuers) expect(paths.has(href), `${href} is not a page of this site`).toBe(true);
