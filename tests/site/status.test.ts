@@ -29,7 +29,7 @@ describe('status and period on every document page', () => {
     expect(documentPages).toHaveLength(13);
   });
 
-  describe.each(documentPages.map((page) => [page.path, page.html]))('%s', (path, html) => {
+  describe.each(documentPages.map((page) => [page.path, page.html]))('%s', (_path, html) => {
     const status = field(html, 'data-status-detail', '原文链接');
     const period = field(html, 'data-period', 'data-status-detail');
     const badge = /data-status-badge="([a-z-]+)"[^>]*>([^<]+)</.exec(status);

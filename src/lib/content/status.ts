@@ -26,7 +26,7 @@ export const statusExplanations: { state: PolicyStatus; label: string; meaning: 
   {
     state: 'period-ended',
     label: statusLabels['period-ended'],
-    meaning: '文件自身载明的规划期或实施期（如“十四五”时期、“到2025年”）已经过去，且未见继任文件。规划期结束不等于文件被废止：本站未见废止或失效的通知，文件所定的方向仍可作参考。',
+    meaning: '文件自身载明的规划期或实施期（如“十四五”时期、“到2025年”）已经过去，且未见继任文件。规划期结束不等于文件被废止：本站未见废止或失效的通知。',
   },
   {
     state: 'unknown',
