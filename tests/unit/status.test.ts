@@ -24,8 +24,8 @@ describe('status and period as readers see them', () => {
 
   it('says in both citations that a replaced document was replaced, and only then', () => {
     const replaced = citableDocument(byId('2023-nonferrous-stable-growth'), name);
-    expect(gbt7714Citation(replaced, 'https://example.org/p/', '2026-12-03')).toContain('已被替代（2025年8月28日起）');
-    expect(plainCitation(replaced, 'https://example.org/p/', '2026-12-03')).toContain('已被替代（2025年8月28日起）');
+    expect(gbt7714Citation(replaced, 'https://example.org/p/', '2026-12-03')).toMatch(/https:\/\/example\.org\/p\/\. （已被替代，自2025年8月28日起）$/);
+    expect(plainCitation(replaced, 'https://example.org/p/', '2026-12-03')).toContain('2023年8月25日（已被替代，自2025年8月28日起）。');
     const inForce = citableDocument(byId('2023-phosphorus-resources'), name);
     expect(gbt7714Citation(inForce, 'https://example.org/p/', '2026-12-03')).not.toContain('替代');
     expect(plainCitation(inForce, 'https://example.org/p/', '2026-12-03')).not.toContain('替代');

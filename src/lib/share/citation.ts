@@ -1,7 +1,8 @@
 import { formatDate, formatMonth } from '../content/dates';
 import { documentDate } from '../content/timeline';
 import { SITE_NAME } from '../site/identity';
-import { statusPhrase } from '../content/status';
+import { readableDate } from '../content/status';
+import { statusLabels } from '../../schemas/status-labels';
 import type { PolicyStatus } from '../../schemas/policy';
 
 /** What a citation needs to know of a document. */
@@ -24,9 +25,10 @@ export interface CitedClause {
 }
 
 
-/** The note a citation of a replaced document ends with, e.g. 已被替代（2025年8月28日起）; empty otherwise. */
+/** The note a citation of a replaced document carries, e.g. 已被替代，自2025年8月28日起; empty otherwise. */
 function replacedNote(document: CitableDocument): string {
-  return document.status?.state === 'replaced' ? statusPhrase(document.status) : '';
+  if (document.status?.state !== 'replaced') return '';
+  return document.status.since ? `${statusLabels.replaced}，自${readableDate(document.status.since)}起` : statusLabels.replaced;
 }
 
 /** The document's date for a citation, a day or a month (documentDate). */
