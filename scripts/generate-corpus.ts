@@ -82,7 +82,14 @@ for (let index = 1; index <= size; index += 1) {
     `  state: ${state}`,
     '  asOf: "2026-11"',
     '  basis: 合成数据，仅用于规模测试。',
-    ...(state === 'replaced' ? ['  successor:', `    title: ${quote(`${title}（修订版）`)}`] : []),
+    ...(state === 'replaced' || state === 'period-ended' ? [`  since: "${year}-12"`] : []),
+    ...(state === 'replaced'
+      ? ['  successor:', `    title: ${quote(`${title}（修订版）`)}`, '    documentNumber: 未见公开记录', '    date: 未见公开记录', `    issuers: [${issuers[0]}]`]
+      : []),
+    'period:',
+    `  text: ${quote(`${year}—${year + 1}年`)}`,
+    '  source: record',
+    '  basis: 合成数据，仅用于规模测试。',
     '---',
     '',
     ...picked.flatMap((clause, position) => {

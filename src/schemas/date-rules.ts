@@ -18,7 +18,7 @@ interface Dated {
   signed?: string;
   published?: string;
   inForce?: string;
-  status: { asOf: string; successor?: { documentNumber?: string; date?: string } };
+  status: { asOf: string; since?: string; successor?: { documentNumber?: string; date?: string; inForce?: string } };
 }
 
 /**
@@ -37,7 +37,9 @@ function yearIssues(policy: Dated, today: string | undefined): FieldIssue[] {
     { path: ['signed'], value: policy.signed },
     { path: ['published'], value: policy.published },
     { path: ['inForce'], value: policy.inForce, nextYear: true },
+    { path: ['status', 'since'], value: policy.status.since },
     { path: ['status', 'successor', 'date'], value: policy.status.successor?.date },
+    { path: ['status', 'successor', 'inForce'], value: policy.status.successor?.inForce, nextYear: true },
   ];
   const numbers = [
     { path: ['documentNumber'], value: policy.documentNumber },

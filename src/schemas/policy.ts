@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { documentNumber, isoDate, label, officialUrl, passage, slug, text, yearMonth, type FieldIssue } from './common';
 import { dateIssues } from './date-rules';
 import { policyPageIds } from './page-ids';
+import { NOT_FOUND, periodSources, statusLabels, successorDateKinds } from './status-labels';
 
 /** Ids the other registries define; a reference to anything else fails validation. */
 export interface KnownIds {
@@ -9,13 +10,7 @@ export interface KnownIds {
   topics: ReadonlySet<string>;
 }
 
-/** Status values, with the label readers see. */
-export const statusLabels = {
-  'in-force': '现行有效',
-  replaced: '已被新版替代',
-  'period-ended': '规划期已结束',
-  unknown: '效力待核',
-} as const;
+export { NOT_FOUND, periodSources, statusLabels, successorDateKinds };
 
 /** A reference to a registry entry that must exist (`reference()` alone accepts unknown ids). */
 function registryId(known: ReadonlySet<string> | undefined, what: string, file: string) {
@@ -24,36 +19,98 @@ function registryId(known: ReadonlySet<string> | undefined, what: string, file: 
   });
 }
 
-const statusSchema = z
-  .strictObject({
-    /** in-force | replaced | period-ended | unknown. */
-    state: z.enum(Object.keys(statusLabels) as [keyof typeof statusLabels], {
-      error: `expected one of: ${Object.keys(statusLabels).join(', ')}`,
+/** A date as a day "YYYY-MM-DD" or, where only the month is known, "YYYY-MM". */
+const dayOrMonth = z.union([isoDate, yearMonth], { error: 'expected a quoted date "YYYY-MM-DD" or month "YYYY-MM", e.g. "2025-08-28"' });
+
+/** A value that was looked for: the value, or the literal 未见公开记录 where no record shows it. */
+function orNotFound<T extends z.ZodType>(schema: T) {
+  return z.union([z.literal(NOT_FOUND), schema], { error: `expected the value, or "${NOT_FOUND}" where no public record shows it` });
+}
+
+function successorSchema(ministryId: z.ZodType<string>) {
+  return z
+    .strictObject({
+      /** Id of the successor when it is on this site; alone, its title, 发文字号 and date come from that file. */
+      policy: slug.optional(),
+      /** Title of the successor, without 《》 (required when it is not on this site). */
+      title: label.optional(),
+      /** Its 发文字号, or 未见公开记录 (required when it is not on this site). */
+      documentNumber: orNotFound(documentNumber).optional(),
+      /** Its date, a day or a month, or 未见公开记录 (required when it is not on this site). */
+      date: orNotFound(dayOrMonth).optional(),
+      /** What `date` is: signed (成文日期), issued (印发日期) or published (公布日期). */
+      dateKind: z.enum(Object.keys(successorDateKinds) as [keyof typeof successorDateKinds], { error: `expected one of: ${Object.keys(successorDateKinds).join(', ')}` }).optional(),
+      /** 施行日期 of the successor, where known. */
+      inForce: isoDate.optional(),
+      /** Its issuing bodies in official order, as registry ids (required when it is not on this site). */
+      issuers: z.array(ministryId).min(1, 'list at least one issuing body id of the successor').optional(),
+    })
+    .refine(
+      (successor) => successor.policy || successor.title,
+      'a successor must name the policy that replaced this one: give its `title`, `documentNumber`, `date` and `issuers`, or `policy`: the id of its policy file on this site',
+    )
+    .superRefine((successor, ctx) => {
+      if (successor.policy || !successor.title) return;
+      for (const field of ['documentNumber', 'date', 'issuers'] as const) {
+        if (successor[field] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `required for a successor that is not on this site${field === 'issuers' ? ': its issuing body ids' : `: the value, or "${NOT_FOUND}" where no public record shows it`}`,
+          });
+        }
+      }
+    });
+}
+
+function statusSchema(ministryId: z.ZodType<string>) {
+  return z
+    .strictObject({
+      /** in-force | replaced | period-ended | unknown. */
+      state: z.enum(Object.keys(statusLabels) as [keyof typeof statusLabels], {
+        error: `expected one of: ${Object.keys(statusLabels).join(', ')}`,
+      }),
+      /** The month the status was last checked. */
+      asOf: yearMonth,
+      /** The fact the status rests on and the level of its source, one sentence. */
+      basis: text,
+      /** The day or month the status took effect (the successor in force, the period over); required when replaced or period-ended. */
+      since: dayOrMonth.optional(),
+      /** The document that replaced this one (required when state is `replaced`). */
+      successor: successorSchema(ministryId).optional(),
+    })
+    .refine((status) => status.state !== 'replaced' || status.successor, {
+      path: ['successor'],
+      message: 'state "replaced" needs a successor naming the policy that replaced it',
+    })
+    .refine((status) => (status.state !== 'replaced' && status.state !== 'period-ended') || status.since, {
+      path: ['since'],
+      message: 'a status of "replaced" or "period-ended" needs `since`: the day or month it took effect, e.g. the successor\'s date',
+    });
+}
+
+/** The document's own period (实施期限/规划期): its text with where it comes from, or why it is unknown. */
+const periodSchema = z.union(
+  [
+    z.strictObject({
+      /** The period as readers see it, e.g. 2023—2024年, 至2025年, "十四五"时期（2021—2025年）. */
+      text: label,
+      /** report: the report's reading; record: the checked public record. */
+      source: z.enum(Object.keys(periodSources) as [keyof typeof periodSources]),
+      /** What the period rests on, one sentence. */
+      basis: text,
     }),
-    /** The month the status was last checked. */
-    asOf: yearMonth,
-    /** The fact the status rests on, one sentence. */
-    basis: text,
-    /** The document that replaced this one (required when state is `replaced`). */
-    successor: z
-      .strictObject({
-        /** Id of the successor when it is on this site; alone, its title, 发文字号 and date come from that file. */
-        policy: slug.optional(),
-        /** Title of the successor (required when it is not on this site). */
-        title: label.optional(),
-        documentNumber: documentNumber.optional(),
-        date: isoDate.optional(),
-      })
-      .refine(
-        (successor) => successor.policy || successor.title,
-        'a successor must name the policy that replaced this one: give its `title` (with `documentNumber` and `date` where known), or `policy`: the id of its policy file on this site',
-      )
-      .optional(),
-  })
-  .refine((status) => status.state !== 'replaced' || status.successor, {
-    path: ['successor'],
-    message: 'state "replaced" needs a successor naming the policy that replaced it',
-  });
+    z.strictObject({
+      /** The literal 未见公开记录. */
+      unknown: z.literal(NOT_FOUND),
+      /** Why no period is known, one sentence. */
+      basis: text,
+    }),
+  ],
+  {
+    error: `expected a period { text: "2023—2024年", source: report or record, basis: "…" }, or { unknown: "${NOT_FOUND}", basis: "why" } where no period is known`,
+  },
+);
 
 const noteSchema = z.strictObject({
   /** The field the note is about, e.g. reportDate. */
@@ -124,7 +181,9 @@ export function policySchema(known?: KnownIds, today?: string) {
       /** Table 1 序号; absent for a document the report cites only in its narrative. */
       tableRow: z.number({ error: 'expected the Table 1 row number' }).int().positive().optional(),
       /** Status as of a date, with its basis. */
-      status: statusSchema,
+      status: statusSchema(ministryId),
+      /** The document's own period (实施期限/规划期), or why it is unknown; every real document gives one. */
+      period: periodSchema.optional(),
       /** 原文链接 on an official domain. */
       sourceUrl: officialUrl.optional(),
       /** Editorial notes where the report and the record differ. */
@@ -205,3 +264,5 @@ function tableIssues(policy: {
 export type Policy = z.infer<ReturnType<typeof policySchema>>;
 export type Clause = Policy['clauses'][number];
 export type PolicyStatus = keyof typeof statusLabels;
+export type Successor = NonNullable<Policy['status']['successor']>;
+export type Period = NonNullable<Policy['period']>;

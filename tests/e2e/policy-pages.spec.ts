@@ -21,8 +21,9 @@ for (const path of policyPages) {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
     const metadata = page.locator('#metadata');
-    for (const label of ['标题', '发文字号', '发文机关', '主题分类', '状态']) {
-      await expect(metadata.getByText(label, { exact: true })).toBeVisible();
+    // The block's own labels (a successor's record inside 状态 repeats some of them).
+    for (const label of ['标题', '发文字号', '发文机关', '主题分类', '实施期限', '状态']) {
+      await expect(metadata.locator(':scope > dt').filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
     }
     await expect(page.locator('#report-narrative')).toBeVisible();
     for (const anchor of urlLock.anchors[path as keyof typeof urlLock.anchors]) {

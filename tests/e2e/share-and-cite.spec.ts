@@ -28,7 +28,7 @@ test('引用 gives a GB/T 7714 citation naming the clause, with today as the acc
   await expect(page).toHaveURL(new RegExp(`${clausePage}#cite$`));
   const gbt = page.locator('#citation-gbt');
   await expect(gbt).toBeVisible();
-  const expected = `工业和信息化部, 国家发展和改革委员会, 财政部, 等. 七部门关于印发《有色金属行业稳增长工作方案》的通知: 工信部联原〔2023〕130号, “拓展国际市场”条[EB/OL]. (2023-08-25)[${today()}]. ${baseURL}${clausePage}.`;
+  const expected = `工业和信息化部, 国家发展和改革委员会, 财政部, 等. 七部门关于印发《有色金属行业稳增长工作方案》的通知: 工信部联原〔2023〕130号, “拓展国际市场”条[EB/OL]. (2023-08-25)[${today()}]. ${baseURL}${clausePage}. （已被替代，自2025年8月28日起）`;
   await expect(gbt).toHaveText(expected);
   await page.getByRole('button', { name: '复制：GB/T 7714 格式引文' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);

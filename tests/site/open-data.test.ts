@@ -82,7 +82,7 @@ describe('open data: JSON files', () => {
     // Bodies and topics are listed by id.
     expect(ministriesFile.ministries.map((ministry) => ministry.id)).toEqual(corpus.ministries.map((ministry) => ministry.id).sort());
     expect(topicsFile.topics.map((topic) => topic.id)).toEqual(corpus.topics.map((topic) => topic.id).sort());
-    expect([policies.length, ministriesFile.ministries.length, topicsFile.topics.length]).toEqual([13, 24, 13]);
+    expect([policies.length, ministriesFile.ministries.length, topicsFile.topics.length]).toEqual([13, 25, 13]);
   });
 
   it('has every clause and passage word for word, with the content’s topics', () => {
@@ -285,9 +285,13 @@ describe('Atom feed', () => {
 
   it('has one entry per document (the newest FEED_ENTRIES of them), newest first by the document’s date', () => {
     expect(feed.entry.length).toBe(Math.min(policies.length, FEED_ENTRIES));
-    const times = feed.entry.map((entry) => Date.parse(entry.updated));
+    const times = feed.entry.map((entry) => Date.parse(entry.published));
     for (const time of times) expect(Number.isNaN(time)).toBe(false);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+    // An entry is updated on its date, or later when its status changed since (status.since).
+    for (const entry of feed.entry) expect(Date.parse(entry.updated)).toBeGreaterThanOrEqual(Date.parse(entry.published));
+    const replaced = feed.entry.find((entry) => entry.title === policies.find((policy) => policy.id === '2023-nonferrous-stable-growth')!.title)!;
+    expect(replaced.updated).toBe('2025-08-28T00:00:00+08:00');
     expect(feed.entry[0].title).toBe(policies.find((policy) => policy.id === '2024-energy-saving-action-plan')!.title);
   });
 

@@ -93,7 +93,12 @@ describe('Atom feed', () => {
   it('summarizes a document by its number, issuers and first clause', () => {
     const policy = records.find((candidate) => candidate.id === '2023-nonferrous-stable-growth')!;
     const summary = feedSummary(policy);
-    expect(summary.split('\n')).toEqual([policy.documentNumber, `发文机关：${policy.issuers.map((issuer) => issuer.name).join('、')}`, policy.clauses[0].text]);
+    expect(summary.split('\n')).toEqual([
+      policy.documentNumber,
+      `发文机关：${policy.issuers.map((issuer) => issuer.name).join('、')}`,
+      `状态：${policy.status.label}（截至${policy.status.asOf}）`,
+      policy.clauses[0].text,
+    ]);
   });
 
   it('gives stable name-based UUIDs (version 5) when there is no origin', () => {

@@ -46,6 +46,7 @@ const knownExpressions: Record<string, string> = {
   'src/pages/overview.astro section.id': 'a section id; the loader checks it against overviewPageIds',
   'src/pages/overview.astro `${section.id}-heading`': 'sectionHeadingId(); the loader checks paragraph and section ids against it',
   'src/pages/overview.astro excerptAnchor(excerpt.policy, excerpt.passage)': 'holds "--", which no content id can',
+  'src/components/StatusGlossary.astro statusAnchor(state)': '"status-<state>", rendered on /about/ only, which has no content ids',
   'src/components/FormerIds.astro id': 'a former clause or excerpt id from content/redirects.yaml, which the redirects loader checks is no longer published',
 };
 

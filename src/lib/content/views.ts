@@ -41,6 +41,17 @@ export function ministryRoles<T extends Doc>(policies: T[], ministryId: string):
   };
 }
 
+/**
+ * The successors outside this site that a body issued, each with the document of this site it
+ * replaced: what a body's page lists when the site holds none of its own documents.
+ */
+export function successorsIssuedBy<T extends Doc>(policies: T[], ministryId: string): { predecessor: T; successor: NonNullable<Doc['status']['successor']> }[] {
+  return policies.flatMap((policy) => {
+    const successor = policy.status.successor;
+    return successor && !successor.policy && successor.issuers?.includes(ministryId) ? [{ predecessor: policy, successor }] : [];
+  });
+}
+
 /** The bodies that issued documents together with this one, with how many, most first. */
 export function coIssuers(policies: Doc[], ministryId: string): { id: string; count: number }[] {
   const counts = new Map<string, number>();

@@ -32,16 +32,29 @@ export function documentDateTime(policy: Pick<PolicyRecord, 'published' | 'signe
   return `${date.length > 7 ? date : `${date}-01`}T00:00:00+08:00`;
 }
 
+/**
+ * When a document's entry last changed: its date, or the day its status took effect (status.since,
+ * a month standing for its first day) when that is later, e.g. a document replaced since 2025-08-28.
+ */
+export function entryUpdated(policy: Pick<PolicyRecord, 'published' | 'signed' | 'reportDate' | 'timelineMonth' | 'status'>): string {
+  const date = documentDateTime(policy);
+  const since = policy.status.since;
+  if (!since) return date;
+  const changed = `${since.length > 7 ? since : `${since}-01`}T00:00:00+08:00`;
+  return changed > date ? changed : date;
+}
+
 /** The documents newest first by their date; documents of the same day keep the timeline's order reversed. */
 export function newestFirst<T extends Pick<PolicyRecord, 'published' | 'signed' | 'reportDate' | 'timelineMonth'>>(oldestFirst: readonly T[]): T[] {
   return [...oldestFirst].reverse().sort((a, b) => documentDateTime(b).localeCompare(documentDateTime(a)));
 }
 
-/** The feed's summary of a document: its number, its issuers and its first clause (else its narrative). */
+/** The feed's summary of a document: its number, its issuers, its status and its first clause (else its narrative). */
 export function feedSummary(policy: PolicyRecord): string {
   const parts = [
     policy.documentNumber,
     `发文机关：${policy.issuers.map((issuer) => issuer.name).join('、')}`,
+    `状态：${policy.status.label}（截至${policy.status.asOf}）`,
     policy.clauses[0] ? `${policy.clauses[0].text}` : policy.narrative[0]?.text,
   ].filter((part): part is string => Boolean(part));
   return parts.join('\n');
@@ -74,6 +87,7 @@ export function atomFeed(options: FeedOptions): string {
   const idOf = (url: string, name: string) => (absolute ? url : uuidUrn(name));
   const entries = newestFirst(policies).slice(0, FEED_ENTRIES).map((policy) => {
     const date = documentDateTime(policy);
+    const updated = entryUpdated(policy);
     const authors = policy.issuers
       .map((issuer) => `    <author><name>${x(issuer.name)}</name><uri>${x(options.ministryUrl(issuer.id))}</uri></author>`)
       .join('\n');
@@ -86,7 +100,7 @@ export function atomFeed(options: FeedOptions): string {
       `    <title>${x(policy.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${x(policy.url)}"/>`,
       `    <published>${date}</published>`,
-      `    <updated>${date}</updated>`,
+      `    <updated>${updated}</updated>`,
       authors,
       categories,
       `    <summary type="text">${x(feedSummary(policy))}</summary>`,

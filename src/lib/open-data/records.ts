@@ -5,7 +5,7 @@
  * Pure: callers pass the collections (getCorpus() in Astro, loadCorpus() in scripts and tests).
  */
 import { ministryKinds, type Ministry } from '../../schemas/ministry';
-import { statusLabels, type Policy } from '../../schemas/policy';
+import { periodSources, statusLabels, successorDateKinds, type Policy } from '../../schemas/policy';
 import type { Topic } from '../../schemas/topic';
 import { timelineMonth } from '../content/timeline';
 import { absoluteUrl, anchorPath, dataPath, homePath, indexPath, ministryPath, policyPath, topicPath } from '../site/urls';
@@ -92,14 +92,27 @@ export interface PolicyRecord {
     state: keyof typeof statusLabels;
     label: string;
     asOf: string;
+    /** The day or month the status took effect; null when not given (in force from the start, or unknown). */
+    since: string | null;
     basis: string;
     successor: {
       policy: string | null;
       url: string | null;
       title: string | null;
+      /** 发文字号, or 未见公开记录. */
       documentNumber: string | null;
+      /** A day, a month, or 未见公开记录. */
       date: string | null;
+      dateKind: keyof typeof successorDateKinds | null;
+      inForce: string | null;
+      issuers: { id: string; name: string; url: string }[];
     } | null;
+  };
+  /** The document's own period: its text and source, or null text where unknown (then basis says why). */
+  period: {
+    text: string | null;
+    source: keyof typeof periodSources | null;
+    basis: string | null;
   };
   sourceUrl: string | null;
   notes: { field: string; report: string; record: string; basis: string }[];
@@ -228,6 +241,7 @@ export function buildOpenData(input: OpenDataInput): OpenData {
         state: policy.status.state,
         label: statusLabels[policy.status.state],
         asOf: policy.status.asOf,
+        since: policy.status.since ?? null,
         basis: policy.status.basis,
         successor: successor
           ? {
@@ -236,9 +250,15 @@ export function buildOpenData(input: OpenDataInput): OpenData {
               title: successor.title ?? null,
               documentNumber: successor.documentNumber ?? null,
               date: successor.date ?? null,
+              dateKind: successor.dateKind ?? null,
+              inForce: successor.inForce ?? null,
+              issuers: (successor.issuers ?? []).map((id) => ({ id, name: find(ministries, id, 'ministry').name, url: url(ministryPath(id)) })),
             }
           : null,
       },
+      period: policy.period && 'text' in policy.period
+        ? { text: policy.period.text, source: policy.period.source, basis: policy.period.basis }
+        : { text: null, source: null, basis: policy.period?.basis ?? null },
       sourceUrl: policy.sourceUrl ?? null,
       notes: policy.notes.map(({ field, report, record, basis }) => ({ field, report, record, basis })),
       clauses: policy.clauses.map((clause) => ({

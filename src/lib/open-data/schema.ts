@@ -5,7 +5,7 @@
  * content schemas, so a new status or kind of body reaches the data schema by itself.
  */
 import { ministryKinds } from '../../schemas/ministry';
-import { statusLabels } from '../../schemas/policy';
+import { NOT_FOUND, periodSources, statusLabels, successorDateKinds } from '../../schemas/policy';
 import { DATA_VERSION } from './records';
 import { SITE_NAME } from '../site/identity';
 
@@ -115,21 +115,34 @@ export function dataSchema({ absolute, id }: DataSchemaOptions): JsonSchema {
         state: d('Status code.', '状态代码。', { type: 'string', enum: Object.keys(statusLabels) }),
         label: d('The status as readers see it.', '状态的中文说明。', { type: 'string', enum: Object.values(statusLabels) }),
         asOf: d('Month the status was last checked.', '状态的核对月份。', ref('yearMonth')),
-        basis: d('The fact the status rests on.', '状态的依据。', { type: 'string' }),
+        since: d('Day or month the status took effect (e.g. the successor in force, the period over); null when not given.', '该状态的起始日期或月份（如继任文件施行、实施期结束）；未给出则为 null。', orNull({ anyOf: [ref('date'), ref('yearMonth')] })),
+        basis: d('The fact the status rests on, with the level of its source.', '状态的依据及资料层级。', { type: 'string' }),
         successor: d('The document that replaced this one (present when state is "replaced").', '替代本文件的新文件（状态为 replaced 时给出）。', {
           type: ['object', 'null'],
           properties: {
             policy: d('Id of the successor when it is on this site.', '新文件在本站的编号（如收录）。', orNull(ref('id'))),
             url: d("The successor's page when it is on this site.", '新文件在本站的链接（如收录）。', orNull({ type: 'string', format: urlFormat })),
             title: d('Title of the successor.', '新文件标题。', orNull({ type: 'string' })),
-            documentNumber: d("The successor's 发文字号.", '新文件的发文字号。', orNull({ type: 'string' })),
-            date: d("The successor's date.", '新文件的日期。', orNull(ref('date'))),
+            documentNumber: d("The successor's 发文字号, or \"{NOT_FOUND}\" where no public record shows it.", `新文件的发文字号，未见记录时为“${NOT_FOUND}”。`, orNull({ type: 'string' })),
+            date: d("The successor's date, a day or a month, or \"{NOT_FOUND}\".", `新文件的日期（日或月），未见记录时为“${NOT_FOUND}”。`, orNull({ anyOf: [ref('date'), ref('yearMonth'), { const: NOT_FOUND }] })),
+            dateKind: d('What date is: signed (成文日期), issued (印发日期) or published (公布日期).', '日期的类别：成文日期（signed）、印发日期（issued）或公布日期（published）。', { type: ['string', 'null'], enum: [...Object.keys(successorDateKinds), null] }),
+            inForce: d("The successor's 施行日期, where known.", '新文件的施行日期（如已知）。', orNull(ref('date'))),
+            issuers: d("The successor's issuing bodies in official order (empty for a successor on this site: see its own record).", '新文件的发文机关，按正式排序（本站收录的新文件为空，见其自身记录）。', array(object({
+              id: d('Id of the body.', '机关编号。', ref('id')),
+              name: d('Full name.', '全称。', { type: 'string' }),
+              url: pageUrl("The body's page.", '本站机关页。'),
+            }))),
           },
-          required: ['policy', 'url', 'title', 'documentNumber', 'date'],
+          required: ['policy', 'url', 'title', 'documentNumber', 'date', 'dateKind', 'inForce', 'issuers'],
           additionalProperties: false,
         }),
       }),
     }),
+    period: d("The document's own period (实施期限/规划期).", '文件自身的实施期限或规划期。', object({
+      text: d(`The period, e.g. 2023—2024年; null where none is known (the site shows ${NOT_FOUND}).`, `实施期限，如“2023—2024年”；未知则为 null（本站显示“${NOT_FOUND}”）。`, orNull({ type: 'string' })),
+      source: d("report: the report's reading; record: the checked public record; null when unknown.", 'report：据报告；record：据公开资料核对；未知则为 null。', { type: ['string', 'null'], enum: [...Object.keys(periodSources), null] }),
+      basis: d('What the period rests on, or why it is unknown.', '实施期限的依据，或未知的原因。', orNull({ type: 'string' })),
+    })),
     sourceUrl: d('原文链接 on an official government domain (gov.cn); null when not known.', '官方网站（gov.cn）原文链接；未知则为 null。', orNull({ type: 'string', format: 'uri' })),
     notes: d('Editorial notes where the report and the record differ.', '编者注：报告与公开记录不一致之处。', array(
       object({

@@ -19,6 +19,7 @@ import { formatMonth } from '../content/dates';
 import { timelineMonth } from '../content/timeline';
 import { shortName } from '../content/views';
 import { SITE_NAME } from '../site/identity';
+import { statusPhrase } from '../content/status';
 
 /** The image size every chat app and social site expects. */
 export const SHARE_IMAGE_WIDTH = 1200;
@@ -41,6 +42,8 @@ export interface PolicyCard {
   title: string;
   /** 发文字号 · date · issuers, already joined. */
   meta: string;
+  /** What a reader must know first, e.g. that the document has been replaced (statusNotice). */
+  notice?: string;
   /** Where the document lives on the site. */
   path: string;
 }
@@ -53,6 +56,8 @@ export interface ClauseCard {
   documentTitle: string;
   heading: string;
   text: string;
+  /** What a reader must know first, e.g. that the document has been replaced (statusNotice). */
+  notice?: string;
   /** Where the clause lives on the site. */
   path: string;
 }
@@ -142,6 +147,7 @@ export function shareImageTree(card: ShareCard): Box {
       [
         text({ ...headline(card.title, 68, 3), fontSize: 68, fontWeight: 700, lineHeight: 1.3, color: colors.ink }, card.title, 3),
         text({ fontSize: 30, lineHeight: 1.5, color: colors.muted, marginTop: 28, fontFeatureSettings: '"halt"' }, card.meta, 2),
+        ...(card.notice ? [text({ fontSize: 30, lineHeight: 1.5, color: colors.accent, fontWeight: 700, marginTop: 12 }, card.notice, 1)] : []),
       ],
       card.path,
     );
@@ -149,7 +155,7 @@ export function shareImageTree(card: ShareCard): Box {
   return frame(
     '条款',
     [
-      text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》`, 1),
+      text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》${card.notice ? `（${card.notice}）` : ''}`, 1),
       text({ ...headline(card.heading, 52, 2), fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
       div({ marginTop: 24, borderLeft: `6px solid ${colors.accent}`, paddingLeft: 24 }, [
         text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4),
@@ -173,6 +179,7 @@ const fieldNames: Record<string, string> = {
   documentTitle: 'title',
   heading: 'clause heading',
   text: 'clause text',
+  notice: 'status (status.state / status.since)',
   path: 'address (the footer)',
 };
 
@@ -321,14 +328,19 @@ export function issuersLine(issuers: Ministry[], complete: boolean): string {
   return complete ? `${names[0]}等${chineseNumber(names.length)}部门` : `${names[0]}等部门`;
 }
 
-/** A document's card: title, then 发文字号 · month · issuers. The document's id, when given, names it in messages. */
+/** What a card says of a document's status: only a replaced document is flagged (已被替代, with the day it took effect). */
+export function statusNotice(policy: Pick<Policy, 'status'>): { notice?: string } {
+  return policy.status.state === 'replaced' ? { notice: statusPhrase(policy.status) } : {};
+}
+
+/** A document's card: title, then 发文字号 · month · issuers, then whether it was replaced. The document's id, when given, names it in messages. */
 export function policyCard(policy: Policy & { id?: string }, issuers: Ministry[], path: string): PolicyCard {
   const meta = [policy.documentNumber, formatMonth(timelineMonth(policy)), issuersLine(issuers, policy.issuersComplete)].filter(Boolean).join(' · ');
-  return { kind: 'policy', title: policy.title, meta, path, ...(policy.id ? { source: { policyId: policy.id } } : {}) };
+  return { kind: 'policy', title: policy.title, meta, ...statusNotice(policy), path, ...(policy.id ? { source: { policyId: policy.id } } : {}) };
 }
 
 /** A clause's card. */
 export function clauseCard(policy: Policy & { id?: string }, clause: Policy['clauses'][number], path: string): ClauseCard {
   const source = policy.id ? { source: { policyId: policy.id, clauseId: clause.id } } : {};
-  return { kind: 'clause', documentTitle: policy.title, heading: clause.heading, text: clause.text, path, ...source };
+  return { kind: 'clause', documentTitle: policy.title, heading: clause.heading, text: clause.text, ...statusNotice(policy), path, ...source };
 }

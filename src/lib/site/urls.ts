@@ -58,7 +58,7 @@ export function excerptAnchor(policyId: string, passageId: string): string {
 }
 
 /** `/search/`, optionally with a query and filters, e.g. `/search/?q=镁` or `/search/?topic=salt-lake`. */
-export function searchPath(query?: string, filters: Partial<Record<'year' | 'ministry' | 'topic', string>> = {}): string {
+export function searchPath(query?: string, filters: Partial<Record<'year' | 'ministry' | 'topic' | 'status', string>> = {}): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
@@ -69,6 +69,11 @@ export function searchPath(query?: string, filters: Partial<Record<'year' | 'min
 /** `/ministries/`, `/topics/` and `/about/`: the index pages. */
 export function indexPath(section: 'ministries' | 'topics' | 'about'): string {
   return withBase(`/${section}/`);
+}
+
+/** `/about/#status-<state>`: what the site means by a status. */
+export function statusHelpPath(anchor: string): string {
+  return `${indexPath('about')}#${anchor}`;
 }
 
 /** The home page, the timeline of all documents. */
