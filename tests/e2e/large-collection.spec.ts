@@ -138,7 +138,8 @@ test.describe('a large collection', () => {
     await quiet(page);
     await page.waitForTimeout(1000);
     expect(records).toHaveLength(10);
-    expect(collection().corpus.policies.length).toBe(313);
+    // Larger than the collections whose records are prefetched (30) or whose facets are counted eagerly (100).
+    expect(collection().corpus.policies.length).toBeGreaterThan(100);
     // Every candidate of 镁 holds it: the records checked are exactly the results listed.
     await expect.poll(() => [...documents].sort()).toEqual([...(await listed(page))].sort());
   });
@@ -221,7 +222,8 @@ test.describe('a large collection', () => {
     await expect(status(page)).toHaveText(`没有找到包含“${query}”的文件`);
     await expect(exactLinks(page)).toHaveCount(0);
     await expect(page.locator('[data-search-empty]')).toBeVisible();
-    expect(records.length).toBeGreaterThan(2 * STEP_LIMIT);
+    // More candidates than one step checks: the reader was asked before every candidate was fetched.
+    expect(records.length).toBeGreaterThan(STEP_LIMIT);
   });
 
   test('a filter without a query lists documents newest first, ten at a time, with an exact count', async ({ page }) => {
