@@ -1,5 +1,5 @@
 /**
- * The search page over a large collection (scripts/generate-corpus.ts --size 300 --with-real, built
+ * The search page over a large collection (the large test site of scripts/lib/test-sites.ts, built
  * under the sub-path /mg-policy/): candidates are checked a batch at a time, 显示更多 adds results
  * below those shown, the count says 约 until every candidate is checked, facet counts come from a
  * second engine when the facet box opens, no record is fetched ahead, and a query nothing answers
