@@ -17,6 +17,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   // A browser test keeps a core busy (rendering, axe): one worker per core; more only made each test slower.
   workers: Number(process.env.PW_WORKERS ?? 2),
+  // A search's first answer loads the engine (WebAssembly) and the index: on a busy two-core machine that can outlast 5 s.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'list' : [['list']],
   use: { baseURL: servedUrl(testSites.site).replace(/\/$/, ''), locale: 'zh-CN' },
   // Every test on a wide screen in light mode; those tagged @every-view also at phone width and in dark mode.
