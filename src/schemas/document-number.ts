@@ -2,7 +2,7 @@
  * What is wrong with a 发文字号, in words an editor can act on: a space, markup, full-width
  * digits, a traditional character, the wrong brackets, a serial number 0 or with a leading zero.
  */
-import { Locale } from 'opencc-js';
+import { traditionalToSimplified } from '../lib/search/variants';
 
 /** The standard form: an issuer's prefix, then 〔year〕serial号, or 令第serial号 for an order. */
 const STANDARD = /^[^\s〔〕［］[\]()（）﹝﹞【】]+(?:〔(\d{4})〕(\d+)号|令第(\d+)号)$/;
@@ -44,21 +44,7 @@ let simplifiedOf: Map<string, string> | undefined;
 
 /** The traditional characters of a text, each with its simplified form, by OpenCC's character table. */
 function traditionalCharacters(text: string): [string, string][] {
-  simplifiedOf ??= characterTable();
+  simplifiedOf ??= traditionalToSimplified();
   const found = [...new Set(text)].filter((character) => simplifiedOf!.has(character));
   return found.map((character) => [character, simplifiedOf!.get(character)!]);
-}
-
-/** OpenCC's traditional → simplified table ("繁 简|…"), single characters only. */
-function characterTable(): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const dictionary of Locale.configs.t2s.conversionChain.flat()) {
-    for (const entry of String(dictionary).split('|')) {
-      const [traditional, simplified] = entry.split(' ');
-      if (traditional && simplified && [...traditional].length === 1 && [...simplified].length === 1 && traditional !== simplified) {
-        table.set(traditional, simplified);
-      }
-    }
-  }
-  return table;
 }

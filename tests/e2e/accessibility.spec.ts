@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { builtPages } from '../../scripts/lib/dist';
+import { pageOfEachKind } from './page-of-each-kind';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -10,20 +11,6 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 // One page of each kind in every view (phone width, dark mode): layout and colours change there.
-const pageOfEachKind = [
-  '/',
-  '/years/2023/',
-  '/ministries/',
-  '/ministries/ndrc/',
-  '/topics/',
-  '/topics/energy-carbon/',
-  '/policies/2023-nonferrous-stable-growth/',
-  '/policies/2023-nonferrous-stable-growth/international-markets/',
-  '/overview/',
-  '/about/',
-  '/search/?q=镁合金',
-  '/no-such-page/',
-];
 
 for (const path of pageOfEachKind) {
   test(`axe finds no WCAG 2.2 AA violation on ${path}`, { tag: '@every-view' }, async ({ page }) => {

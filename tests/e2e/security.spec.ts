@@ -1,20 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-// One page of each type, the search page with a query, and the 404 page.
-const pages = [
-  '/',
-  '/years/2023/',
-  '/ministries/',
-  '/ministries/ndrc/',
-  '/topics/',
-  '/topics/energy-carbon/',
-  '/policies/2023-nonferrous-stable-growth/',
-  '/policies/2023-nonferrous-stable-growth/international-markets/',
-  '/overview/',
-  '/about/',
-  '/search/?q=竖罐炼镁',
-  '/no-such-page/',
-];
+import { pageOfEachKind as pages } from './page-of-each-kind';
 
 /** Opens a page while recording requests to other origins, CSP violations and script errors. */
 async function openWatched(page: Page, path: string, baseURL: string) {

@@ -1,8 +1,8 @@
 import { Locale } from 'opencc-js';
 import type { VariantMap } from './normalize';
 
-/** OpenCC's traditional → simplified character table ("繁 简|繁 简|…"), parsed once. */
-function traditionalToSimplified(): Map<string, string> {
+/** OpenCC's traditional → simplified character table ("繁 简|繁 简|…"), single characters only (also used to name a traditional character in a 发文字号). */
+export function traditionalToSimplified(): Map<string, string> {
   const table = new Map<string, string>();
   for (const dictionary of Locale.configs.t2s.conversionChain.flat()) {
     for (const entry of String(dictionary).split('|')) {
