@@ -24,15 +24,14 @@ export interface CitedClause {
   heading: string;
 }
 
-
 /** The note a citation of a replaced document carries, e.g. 已被替代，自2025年8月28日起; empty otherwise. */
-function replacedNote(document: CitableDocument): string {
+export function replacedNote(document: CitableDocument): string {
   if (document.status?.state !== 'replaced') return '';
   return document.status.since ? `${statusLabels.replaced}，自${readableDate(document.status.since)}起` : statusLabels.replaced;
 }
 
 /** The document's date for a citation, a day or a month (documentDate). */
-function citationDate(document: CitableDocument): { iso: string; chinese: string } {
+export function citationDate(document: CitableDocument): { iso: string; chinese: string } {
   const date = documentDate(document);
   return { iso: date, chinese: date.length > 7 ? formatDate(date) : formatMonth(date) };
 }
