@@ -42,7 +42,7 @@ describe('RIS', () => {
   });
 
   it('reads back with citation-js: every field it maps for GOVDOC', () => {
-    const [first, second] = new Cite(ris).data as Record<string, unknown>[];
+    const [first, second] = new Cite(ris).data;
     expect(first).toMatchObject({
       id: clause.key,
       type: 'report',
@@ -72,7 +72,7 @@ describe('RIS', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     expect(decoded).toContain('TI  - 工业和信息化部等七部门关于印发有色金属行业稳增长工作方案的通知');
-    expect((new Cite(decoded).data as { title: string }[])[0].title).toBe(clause.document.officialTitle);
+    expect(new Cite(decoded).data[0].title).toBe(clause.document.officialTitle);
   });
 });
 
@@ -108,7 +108,7 @@ describe('CSL-JSON', () => {
   const csl = formatReferences('csl', references);
 
   it('reads back with citation-js: every field', () => {
-    const [first, second] = new Cite(JSON.parse(csl)).data as Record<string, unknown>[];
+    const [first, second] = new Cite(JSON.parse(csl)).data;
     expect(first).toMatchObject({
       id: clause.key,
       type: 'report',

@@ -23,7 +23,7 @@ export type ResolvedItem =
 
 /** Looks a key up, following a rename once (redirects do not chain, content/redirects.yaml). */
 export function resolveKey(catalog: Catalog, key: string): ResolvedItem {
-  const current = catalog.moved[key] ?? key;
+  const current = Object.hasOwn(catalog.moved, key) ? catalog.moved[key] : key;
   const item = parseItemKey(current);
   const document = item && Object.hasOwn(catalog.documents, item.policy) ? catalog.documents[item.policy] : undefined;
   if (!item || !document) return { found: false, key };

@@ -3,7 +3,7 @@ import { formatMonth } from '../content/dates';
 import { timelineMonth } from '../content/timeline';
 import { documentFilters } from './facets';
 import { indexTokens, normalizeText } from './normalize';
-import { isTitleSection, METADATA_ANCHOR, type SearchRecord, type SearchSection } from './sections';
+import { isTitleSection, METADATA_ANCHOR, NARRATIVE_LABEL, type SearchRecord, type SearchSection } from './sections';
 import { SITE_LANGUAGE } from '../site/identity';
 import { policyPath } from '../site/urls';
 
@@ -40,7 +40,7 @@ export function searchSections(corpus: Corpus): Map<string, SearchSection[]> {
         [
           ...metadata,
           ...data.clauses.map((clause) => ({ anchor: clause.id, label: clause.heading, text: clause.text })),
-          ...data.narrative.map((passage) => ({ anchor: passage.id, label: '报告正文的论述', text: passage.text })),
+          ...data.narrative.map((passage) => ({ anchor: passage.id, label: NARRATIVE_LABEL, text: passage.text })),
         ],
       ];
     }),

@@ -12,7 +12,8 @@ import { moreLabel, Paging, statusText } from './paging';
 import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
 import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
-import type { SearchRecord } from './sections';
+import { collectButton } from '../collection/collect-controls';
+import { isClauseSection, type SearchRecord } from './sections';
 
 /** What the page embeds for this script. */
 export interface SearchConfig {
@@ -224,6 +225,15 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       appendMarked(paragraph, quote.text, quote.ranges);
       if (quote.cutEnd) paragraph.append('…');
       item.append(paragraph);
+    }
+    // 加入引用夹 for the clause the result links to, or for the document.
+    const policyId = /\/policies\/([a-z0-9-]+)\/$/.exec(new URL(record.url, location.href).pathname)?.[1];
+    if (policyId) {
+      const clause = best && isClauseSection(best.section) ? best.section : undefined;
+      const controls = document.createElement('p');
+      controls.className = 'mt-2';
+      controls.append(collectButton(clause ? `${policyId}.${clause.anchor}` : policyId, clause?.label ?? record.title));
+      item.append(controls);
     }
     return item;
   }

@@ -14,6 +14,12 @@ export interface SearchSection {
 /** The anchor of a document's metadata block. */
 export const METADATA_ANCHOR = 'metadata';
 
+/** The label of a narrative passage of the report: what is neither metadata nor this is a clause. */
+export const NARRATIVE_LABEL = '报告正文的论述';
+
+/** A section that is one of the document's clauses (its anchor is the clause's id). */
+export const isClauseSection = (section: SearchSection): boolean => section.anchor !== METADATA_ANCHOR && section.label !== NARRATIVE_LABEL;
+
 /** Labels of the metadata sections whose match means "this document by name". */
 const TITLE_LABELS = ['标题', '正式标题', '报告所列名称'] as const;
 

@@ -1,7 +1,7 @@
 import type { Policy } from '../../schemas/policy';
 import { timelineYear } from '../content/timeline';
 import { escapeXml } from '../open-data/xml';
-import { clausePath, homePath, indexPath, ministryPath, overviewPath, policyPath, searchPath, topicPath, yearPath } from './urls';
+import { clausePath, collectionPath, homePath, indexPath, ministryPath, overviewPath, policyPath, searchPath, topicPath, yearPath } from './urls';
 import { SITE_NAME, SITE_NAME_EN } from './identity';
 
 /** What the list of pages is derived from: the same collections the pages themselves are built from. */
@@ -29,6 +29,7 @@ export const pageKinds: readonly PageKind[] = [
   { kind: 'overview', paths: () => [overviewPath()] },
   { kind: 'about', paths: () => [indexPath('about')] },
   { kind: 'search', paths: () => [searchPath()] },
+  { kind: 'collection', paths: () => [collectionPath()] },
   { kind: 'ministries', paths: () => [indexPath('ministries')] },
   { kind: 'ministry', paths: ({ ministryIds }) => [...ministryIds].map(ministryPath) },
   { kind: 'topics', paths: () => [indexPath('topics')] },

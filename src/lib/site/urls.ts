@@ -76,6 +76,16 @@ export function statusHelpPath(anchor: string): string {
   return `${indexPath('about')}#${anchor}`;
 }
 
+/** `/collection/`: the reader's collection of clauses and documents; with a query, a shared one (src/lib/collection/share-link.ts). */
+export function collectionPath(query = '', base = SITE_BASE): string {
+  return withBase('/collection/', base) + (query ? `?${query}` : '');
+}
+
+/** `/collection/catalog.json`: what the collection page lists and cites of every document and clause. */
+export function collectionCatalogPath(base = SITE_BASE): string {
+  return withBase('/collection/catalog.json', base);
+}
+
 /** The home page, the timeline of all documents. */
 export function homePath(): string {
   return withBase('/');
