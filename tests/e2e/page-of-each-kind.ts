@@ -11,5 +11,6 @@ export const pageOfEachKind = [
   '/overview/',
   '/about/',
   '/search/?q=镁合金',
+  '/collection/',
   '/no-such-page/',
 ];

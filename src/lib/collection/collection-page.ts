@@ -99,7 +99,7 @@ export function startCollectionPage(root: HTMLElement) {
       const meta = document.createElement('p');
       meta.className = 'text-sm text-muted';
       const date = citationDate(doc).iso;
-      meta.textContent = [`${index + 1}.`, `《${doc.title}》`, doc.documentNumber ?? '发文字号未见公开记录', date.length > 7 ? formatDate(date) : formatMonth(date), doc.status ? statusLabels[doc.status.state] : ''].filter(Boolean).join(' · ');
+      meta.textContent = `${index + 1}. ` + [`《${doc.title}》`, doc.documentNumber ?? '发文字号未见公开记录', date.length > 7 ? formatDate(date) : formatMonth(date), doc.status ? statusLabels[doc.status.state] : ''].filter(Boolean).join(' · ');
       const heading = document.createElement('h3');
       heading.className = 'mt-1 font-semibold';
       const link = document.createElement('a');

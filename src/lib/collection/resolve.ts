@@ -35,7 +35,7 @@ export function resolveKey(catalog: Catalog, key: string): ResolvedItem {
 
 /** The item keys a shared link names; a code that names nothing is kept as `?<code>` so the page can list it as unknown. */
 export function sharedKeys(catalog: Catalog, shared: SharedList): string[] {
-  if (shared.kind === 'keys') return [...shared.keys, ...shared.malformed];
+  if (shared.kind === 'keys') return shared.keys;
   const byCode = new Map(catalogKeys(catalog).map((key) => [shareCode(key), key]));
   return shared.codes.map((code) => byCode.get(code) ?? `?${code}`);
 }

@@ -39,14 +39,14 @@ export function readableList(keys: readonly string[]): string {
   return groups.join('~');
 }
 
-/** What a shared link names: the item keys in order, or compact codes to resolve against the catalog. */
-export type SharedList = { kind: 'keys'; keys: string[]; malformed: string[] } | { kind: 'codes'; codes: string[] };
+/** What a shared link names: the item keys in order (a part that is no key kept, so the page can list it as not found), or compact codes to resolve against the catalog. */
+export type SharedList = { kind: 'keys'; keys: string[] } | { kind: 'codes'; codes: string[] };
 
 /** Reads a collection link's query (`location.search`); undefined when it names no collection. */
 export function readShareQuery(search: string): SharedList | undefined {
   const params = new URLSearchParams(search);
   const readable = params.get('c');
-  if (readable !== null) return { kind: 'keys', ...readableKeys(readable) };
+  if (readable !== null) return { kind: 'keys', keys: readableKeys(readable) };
   const compact = params.get('k');
   if (compact !== null) {
     const codes = compact.match(new RegExp(`[0-9a-z]{${CODE_LENGTH}}`, 'g')) ?? [];
@@ -55,16 +55,17 @@ export function readShareQuery(search: string): SharedList | undefined {
   return undefined;
 }
 
-/** The keys of a readable list, and the parts that name no item (kept so the page can say so). */
-export function readableKeys(list: string): { keys: string[]; malformed: string[] } {
-  const keys: string[] = [];
-  const malformed: string[] = [];
-  for (const group of list.split('~').filter(Boolean)) {
-    const [policy, ...clauses] = group.split('.');
-    const groupKeys = clauses.length === 0 ? [policy] : clauses.map((clause) => `${policy}.${clause}`);
-    for (const key of groupKeys) (parseItemKey(key) ? keys : malformed).push(key);
-  }
-  return { keys: uniqueKeys(keys), malformed };
+/** The keys of a readable list, in order, each once; a part that names no item stays as it is (parseItemKey rejects it). */
+export function readableKeys(list: string): string[] {
+  return uniqueKeys(
+    list
+      .split('~')
+      .filter(Boolean)
+      .flatMap((group) => {
+        const [policy, ...clauses] = group.split('.');
+        return clauses.length === 0 ? [policy] : clauses.map((clause) => `${policy}.${clause}`);
+      }),
+  );
 }
 
 /**
