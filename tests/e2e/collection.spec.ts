@@ -151,7 +151,7 @@ test('a shared link with unknown and malformed ids lists them as not found', asy
   expect(errors).toEqual([]);
 });
 
-test('the collection page with items has no WCAG 2.2 AA violation, and prints as a dossier', { tag: '@every-view' }, async ({ page }) => {
+test('the collection page with items has no WCAG 2.2 AA violation', { tag: '@every-view' }, async ({ page }) => {
   await page.goto(`/collection/?c=${CLAUSE_KEY}~${TOPIC_KEY}~${DOCUMENT_KEY}`);
   await page.getByRole('button', { name: '保存为我的引用夹' }).click();
   await expect(page.locator('[data-collection-list] > li')).toHaveCount(3);
@@ -159,11 +159,20 @@ test('the collection page with items has no WCAG 2.2 AA violation, and prints as
   await expect(page.locator('[data-export-text]')).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+});
 
+test('the collection prints as a dossier: the reader\'s title, the date compiled, each item with its URL, the reference list', async ({ page, baseURL }) => {
+  await page.goto(`/collection/?c=${CLAUSE_KEY}~${DOCUMENT_KEY}`);
+  await page.getByRole('button', { name: '保存为我的引用夹' }).click();
+  await page.getByLabel('资料汇编标题（打印时显示）').fill('产能调控政策条款');
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('[data-dossier-title]')).toHaveText('引用夹');
-  await expect(page.locator('[data-dossier-meta]')).toHaveText(/^编制日期：\d{4}年\d{1,2}月\d{1,2}日 · 共 3 条$/);
-  await expect(page.getByRole('button', { name: /^上移/ }).first()).toBeHidden();
-  await expect(page.locator('[data-collection-list] > li').first()).toContainText('http://');
-  await expect(page.locator('[data-collection-references] > li')).toHaveCount(3);
+  await expect(page.locator('[data-dossier-title]')).toHaveText('产能调控政策条款');
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(page.locator('[data-dossier-meta]')).toHaveText(/^编制日期：\d{4}年\d{1,2}月\d{1,2}日 · 共 2 条$/);
+  const first = page.locator('[data-collection-list] > li').first();
+  await expect(first).toContainText('《有色金属行业稳增长工作方案》 · 工信部联原〔2023〕130号 · 2023年8月25日');
+  await expect(first).toContainText(`${baseURL}${clausePage}`);
+  await expect(first.getByRole('button', { name: /^上移/ })).toBeHidden();
+  await expect(page.locator('[data-collection-references] > li')).toHaveCount(2);
+  await expect(page.locator('[data-export]')).toBeHidden();
 });
