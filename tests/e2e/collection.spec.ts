@@ -20,6 +20,8 @@ async function downloaded(download: Download): Promise<{ name: string; bytes: Bu
 }
 
 test('a reader collects clauses from three kinds of page, orders them, shares the link, and exports every format', async ({ page, browser, baseURL }) => {
+  // Seven page loads, a search, four downloads and a second browser: longer than one page's test.
+  test.slow();
   const status = page.locator('p[role="status"].sr-only').filter({ hasText: /引用夹/ });
 
   // A clause page.
@@ -152,6 +154,8 @@ test('a shared link with unknown and malformed ids lists them as not found', asy
 });
 
 test('the collection page with items has no WCAG 2.2 AA violation', { tag: '@every-view' }, async ({ page }) => {
+  // axe over a long page takes 15–25 s on a busy two-core machine.
+  test.slow();
   await page.goto(`/collection/?c=${CLAUSE_KEY}~${TOPIC_KEY}~${DOCUMENT_KEY}`);
   await page.getByRole('button', { name: '保存为我的引用夹' }).click();
   await expect(page.locator('[data-collection-list] > li')).toHaveCount(3);
