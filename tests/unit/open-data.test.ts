@@ -136,8 +136,9 @@ describe('site pages', () => {
     const paths = sitePagePaths(content);
     const years = new Set(paths.filter((path) => path.startsWith('/years/'))).size;
     const clauses = policies.reduce((sum, policy) => sum + policy.clauses.length, 0);
-    expect(paths.length).toBe(6 + corpus.ministries.length + corpus.topics.length + years + policies.length + clauses);
-    expect(paths.slice(0, 4)).toEqual(['/', '/overview/', '/about/', '/search/']);
+    // home, overview, about, search, collection, ministries, topics
+    expect(paths.length).toBe(7 + corpus.ministries.length + corpus.topics.length + years + policies.length + clauses);
+    expect(paths.slice(0, 5)).toEqual(['/', '/overview/', '/about/', '/search/', '/collection/']);
     expect(new Set(pageKinds.map((kind) => kind.kind)).size).toBe(pageKinds.length);
   });
 
