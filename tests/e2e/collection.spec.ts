@@ -24,8 +24,13 @@ test('a reader collects clauses from three kinds of page, orders them, shares th
   test.slow();
   const status = page.locator('p[role="status"].sr-only').filter({ hasText: /引用夹/ });
 
-  // A clause page.
-  await page.goto(clausePage);
+  // A clause page: its 引用 panel exports the clause alone.
+  await page.goto(`${clausePage}#cite`);
+  await page.getByRole('group', { name: '导出本条的格式' }).getByRole('button', { name: 'RIS', exact: true }).click();
+  const [clauseDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#cite [data-export-download]').click()]);
+  const clauseRis = await downloaded(clauseDownload);
+  expect(clauseRis.name).toBe(`${CLAUSE_KEY}.ris`);
+  expect(new Cite(clauseRis.bytes.toString('utf8')).data).toEqual([expect.objectContaining({ id: CLAUSE_KEY, section: '“拓展国际市场”条', URL: `${baseURL}${clausePage}` })]);
   const clauseButton = page.getByRole('button', { name: '加入引用夹：拓展国际市场' });
   await clauseButton.click();
   await expect(clauseButton).toHaveAttribute('aria-pressed', 'true');
