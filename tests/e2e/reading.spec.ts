@@ -19,7 +19,7 @@ test('复制链接 copies the clause URL and says so to screen readers', { tag: 
 
 test('the theme toggle overrides the system and is remembered', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/');
-  const toggle = page.getByRole('button', { name: /主题/ });
+  const toggle = page.getByRole('button', { name: /外观/ });
   const pageColour = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   await toggle.click(); // 浅色
   await expect(toggle).toContainText('浅色');
@@ -30,7 +30,7 @@ test('the theme toggle overrides the system and is remembered', { tag: '@every-v
   expect(dark).not.toBe(light);
   await page.goto('/overview/');
   expect(await pageColour()).toBe(dark);
-  await expect(page.getByRole('button', { name: /主题/ })).toContainText('深色');
+  await expect(page.getByRole('button', { name: /外观/ })).toContainText('深色');
 });
 
 test('the whole site works by keyboard: skip link, navigation, filters', { tag: '@every-view' }, async ({ page }) => {
