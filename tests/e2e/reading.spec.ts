@@ -11,7 +11,7 @@ test('a #clause deep link scrolls to the clause and highlights it', { tag: '@eve
 test('复制链接 copies the clause URL and says so to screen readers', { tag: '@every-view' }, async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto('/policies/2023-nonferrous-stable-growth/');
-  await page.getByRole('button', { name: '复制链接：拓展国际市场' }).click();
+  await page.locator('#international-markets').getByRole('button', { name: '复制链接：拓展国际市场' }).click();
   const expected = `${baseURL}/policies/2023-nonferrous-stable-growth/#international-markets`;
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
   await expect(page.getByRole('status').filter({ hasText: '已复制链接' })).toHaveText(`已复制链接：${expected}`);

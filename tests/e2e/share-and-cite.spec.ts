@@ -71,5 +71,5 @@ test('without a share sheet, only 复制链接 is offered', { tag: '@every-view'
   });
   await page.goto('/policies/2023-nonferrous-stable-growth/');
   await expect(page.getByRole('button', { name: '分享：拓展国际市场' })).toBeHidden();
-  await expect(page.getByRole('button', { name: '复制链接：拓展国际市场' })).toBeVisible();
+  await expect(page.locator('#international-markets').getByRole('button', { name: '复制链接：拓展国际市场' })).toBeVisible();
 });
