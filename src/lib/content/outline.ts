@@ -11,6 +11,8 @@ export interface OutlineEntry {
   kind: 'clause' | 'passage' | 'section';
   /** The entry's permanent address (a locked anchor), for its copy-link control; parts of the page without one have none. */
   permalink?: string;
+  /** The document and clause a clause entry puts in the reader's collection (加入引用夹). */
+  collect?: { policyId: string; clauseId: string };
   children: OutlineEntry[];
 }
 
@@ -26,7 +28,7 @@ export function policyOutline(policy: Policy & { id: string }): OutlineEntry[] {
     id: 'clauses',
     label: '相关内容',
     kind: 'section',
-    children: policy.clauses.map((clause) => ({ id: clause.id, label: clause.heading, kind: 'clause', permalink: anchorPath(policy.id, clause.id), children: [] })),
+    children: policy.clauses.map((clause) => ({ id: clause.id, label: clause.heading, kind: 'clause', permalink: anchorPath(policy.id, clause.id), collect: { policyId: policy.id, clauseId: clause.id }, children: [] })),
   };
   return [...(policy.clauses.length > 0 ? [clauses] : []), narrative];
 }
