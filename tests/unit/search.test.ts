@@ -174,9 +174,13 @@ describe('index documents', () => {
   const documents = indexDocuments(corpus, '/mg-policy/');
   const document = documents.find((entry) => entry.url === '/mg-policy/policies/2023-nonferrous-stable-growth/')!;
 
-  it('makes one page per document, at the document page\'s URL under the base path', () => {
-    expect(documents).toHaveLength(corpus.policies.length);
+  it('makes one page per document, at the document page\'s URL under the base path, and one for the overview', () => {
+    expect(documents).toHaveLength(corpus.policies.length + 1);
     expect(document.record.url).toBe(document.url);
+    expect(document.record.kind).toBe('document');
+    const overview = documents.at(-1)!;
+    expect(overview.url).toBe('/mg-policy/overview/');
+    expect(overview.record).toMatchObject({ kind: 'overview', url: overview.url, title: '报告综述', documentNumber: '', date: '' });
     expect(searchRecordFile('zh-cn_1a2b3c4')).toBe('search/records/zh-cn_1a2b3c4.json');
   });
 
@@ -184,7 +188,8 @@ describe('index documents', () => {
     const page = document.html;
     expect(page).toContain('data-pagefind-body');
     expect(page).toContain('data-pagefind-filter="ministry:国家发展和改革委员会"');
-    expect(page).toContain('data-pagefind-sort="date:2023-08"');
+    expect(page).toContain('data-pagefind-sort="newest:2023-08"');
+    expect(page).toContain('data-pagefind-sort="oldest:2023-08"');
     // Pagefind would index metadata as words too: the record carries the text instead.
     expect(page).not.toContain('data-pagefind-meta');
     const between = (open: string, close: string) => page.slice(page.indexOf(open) + open.length, page.indexOf(close)).split(' ');
