@@ -341,7 +341,7 @@ test('a result in the report overview and a result by an issuing body\'s English
   await page.goto(`/search/?q=${encodeURIComponent('miit')}`);
   await settled(page);
   const byBody = results(page).locator('ol[data-exact] > li').first();
-  await expect(byBody.locator('h3 + p')).toContainText('发文机关：工业和信息化部');
+  await expect(byBody.locator('h3 + p')).toContainText('发文机关：工业和信息化部（MIIT）');
   await expect(byBody.locator('mark')).toHaveText(['MIIT']);
   await byBody.locator('h3 > a').click();
   await expect(page).toHaveURL(/#metadata$/);

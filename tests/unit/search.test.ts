@@ -238,16 +238,20 @@ describe('ranking: the overview, restatements and issuing bodies', () => {
     expect(order[0]).toBe('2021-industrial-green-plan');
     expect(order.indexOf('2023-nonferrous-stable-growth')).toBeLessThan(order.indexOf('2022-east-west-sci-tech'));
     expect(rank(['ndrc'])[0].id).toBe('2023-industrial-structure-catalogue');
-    expect(rank(['miit'])[0].assessment.issuers).toEqual(['工业和信息化部']);
-    // MOF is not MOFCOM: the foreign investment catalogue (NDRC and MOFCOM) is no result.
+    expect(rank(['miit'])[0].assessment.issuers).toEqual(['工业和信息化部（MIIT）']);
+    // MOF is not MOFCOM: the foreign investment catalogue (NDRC and MOFCOM) is no result, nor a related one.
     expect(rank(['mof']).map(({ id }) => id)).not.toContain('2022-foreign-investment-catalogue');
+    expect(assessDocument(of('2022-foreign-investment-catalogue'), ['mof']).related).toBe(false);
+    expect(assessDocument(of('2022-foreign-investment-catalogue'), ['13.5%']).related).toBe(false);
+    expect(assessDocument(of('2023-nonferrous-stable-growth'), ['镁锂']).related).toBe(true);
   });
 
   it('with a body named and other words, opens the section holding the other words and says which body matched', () => {
     const [top] = rank(['miit', '镁渣']);
     expect(top.id).toBe('2022-industrial-carbon-peak');
     expect(top.assessment.best?.section.anchor).toBe('report-narrative');
-    expect(top.assessment.issuers).toEqual(['工业和信息化部']);
+    expect(top.assessment.issuers).toEqual(['工业和信息化部（MIIT）']);
+    expect(rank(['工业和信息化部'])[0].assessment.issuers).toEqual(['工业和信息化部']);
     // The title rule then looks at the other words: the stable-growth plans by name, from MIIT.
     const titled = assessDocument(of('2023-nonferrous-stable-growth'), ['miit', '稳增长']);
     expect(titled.best?.section.label).toBe('标题');

@@ -14,7 +14,7 @@ export interface SectionMatch {
 export interface Assessment {
   /** Every word of the query occurs in the document. */
   complete: boolean;
-  /** Not complete, but every character of the query occurs in the document (a 相关结果). */
+  /** Not complete, but every character of the query's Chinese words occurs in the document, and its other words whole (a 相关结果). */
   related: boolean;
   /**
    * The section to link to and quote: the title naming the whole query, else the section holding
@@ -23,7 +23,10 @@ export interface Assessment {
    * body (see `assessDocument`) are left to that body's section.
    */
   best?: SectionMatch;
-  /** The issuing bodies of the document the query names, by full name, first issuer first. */
+  /**
+   * The issuing bodies of the document the query names, first issuer first: the full name, followed
+   * by the name the query used when it is another (工业和信息化部（MIIT）).
+   */
   issuers: string[];
   /** For ordering complete matches, higher first (see `assessDocument`). */
   score: number;
@@ -68,22 +71,26 @@ export function wordSpan(section: SearchSection, words: string[]): number {
 /**
  * The issuing bodies a query names, and the words that name them: a word that is one of a body's
  * names as a whole (工信部, MIIT, 国家发改委), or consecutive words that are one together (Ministry
- * of Finance). A word that only occurs inside a name (国务院 in 国务院国资委) names no body.
+ * of Finance). A word that only occurs inside a name (国务院 in 国务院国资委) names no body. For each
+ * body named, `as` is the name the query used.
  */
-export function namedIssuers(sections: SearchSection[], words: string[]): { words: Set<number>; sections: SearchSection[] } {
-  const named = { words: new Set<number>(), sections: [] as SearchSection[] };
+export function namedIssuers(sections: SearchSection[], words: string[]): { words: Set<number>; sections: SearchSection[]; as: string[] } {
+  const named = { words: new Set<number>(), sections: [] as SearchSection[], as: [] as string[] };
   for (const section of sections) {
     if (!section.issuer) continue;
-    const names = new Set(section.issuer.names.map((name) => normalized(name).text));
-    let naming = false;
+    const names = new Map(section.issuer.names.map((name) => [normalized(name).text, name]));
+    let as: string | undefined;
     for (let first = 0; first < words.length; first += 1) {
       for (let last = first; last < words.length; last += 1) {
-        if (!names.has(words.slice(first, last + 1).join(''))) continue;
-        naming = true;
+        const name = names.get(words.slice(first, last + 1).join(''));
+        if (name === undefined) continue;
+        as ??= name;
         for (let index = first; index <= last; index += 1) named.words.add(index);
       }
     }
-    if (naming) named.sections.push(section);
+    if (as === undefined) continue;
+    named.sections.push(section);
+    named.as.push(as);
   }
   return named;
 }
@@ -141,9 +148,14 @@ export function assessDocument(sections: SearchSection[], words: string[]): Asse
   // The rules as one number (the page sorts by it), each step of a rule outweighing every later rule.
   const score = ((((titleMatch ? 1 : 0) * 3 + holding) * (FAR + 1) + closeness) * 200 + issuerRank) * 1000 + weight;
   // Pagefind skips query tokens the index lacks, so a candidate may lack part of the query altogether.
+  // Only Chinese words are related by their characters: the letters of MOF or the digits of 13.5% are no clue.
   const text = new Set(sections.flatMap((section) => [...normalized(section.text).text]));
-  const related = !complete && words.every((word) => [...word].every((char) => text.has(char)));
-  return { complete, related, best, issuers: named.sections.map((section) => section.issuer!.names[0]), score };
+  const related = !complete && words.every((word, index) => (/\p{Script=Han}/u.test(word) ? [...word].every((char) => text.has(char)) : found.has(index)));
+  const issuers = named.sections.map((section, index) => {
+    const [name] = section.issuer!.names;
+    return named.as[index] === name ? name : `${name}（${named.as[index]}）`;
+  });
+  return { complete, related, best, issuers, score };
 }
 
 /**

@@ -279,6 +279,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       group.append(legend, list);
       facetsBox.append(group);
     }
+    // Results in the overview alone (which is filed under no facet) leave nothing to filter by.
+    facetsDetails.hidden = !facetsBox.hasChildNodes() && !filtered();
   }
 
   function renderEmpty(query: string) {
