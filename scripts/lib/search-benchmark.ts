@@ -81,7 +81,7 @@ function timeQuery(page: Page, query: string): Promise<number> {
         const form = input.form!;
         const start = performance.now();
         const observer = new MutationObserver(() => {
-          if (/^(找到|没有找到)/.test(status.textContent ?? '')) {
+          if (/^(找到|没有找到|只在报告综述中找到)/.test(status.textContent ?? '')) {
             observer.disconnect();
             done(performance.now() - start);
           }
@@ -116,7 +116,7 @@ async function measureQuality(browser: Browser, dist: string, origin: string, ba
     const score = (record: SearchRecord) => assessDocument(record.sections, words);
     const holders = [...records].filter(([, record]) => score(record).complete);
     await page.goto(`${origin}${base}search/?q=${encodeURIComponent(query)}`);
-    await page.locator('[data-search-status]').filter({ hasText: /^(找到|没有找到)/ }).waitFor();
+    await page.locator('[data-search-status]').filter({ hasText: /^(找到|没有找到|只在报告综述中找到)/ }).waitFor();
     const shown = await page.locator('ol[data-exact] > li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('?')[0]));
     // The page's own Pagefind (the same module URL, so its instance and options): every candidate.
     const candidates = new Set(

@@ -55,7 +55,7 @@ export function pagefindIntegration(): AstroIntegration {
           for (const name of fragments) {
             const url = fragmentUrl(await readFile(`${outDir}/pagefind/fragment/${name}`));
             const record = records.get(url);
-            if (!record) throw new Error(`Pagefind indexed a page that is no document: ${url}`);
+            if (!record) throw new Error(`Pagefind indexed a page that is neither a document nor the overview: ${url}`);
             records.delete(url);
             await writeFile(recordPath(name.replace(/\.pf_fragment$/, '')), JSON.stringify(record));
           }
@@ -64,7 +64,7 @@ export function pagefindIntegration(): AstroIntegration {
           for (const bundle of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui', 'pagefind-highlight']) {
             for (const extension of ['js', 'css']) await rm(`${outDir}/pagefind/${bundle}.${extension}`, { force: true });
           }
-          logger.info(`indexed ${corpus.policies.length} documents into ${outDir}pagefind/`);
+          logger.info(`indexed ${corpus.policies.length} documents and the overview into ${outDir}pagefind/`);
         } finally {
           await pagefind.close();
         }

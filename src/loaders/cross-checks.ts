@@ -72,8 +72,8 @@ export function checkTableRows(policies: LoadedPolicies, problems: ContentProble
 }
 
 /**
- * A name, short name or alias points to one issuing body: search and the pages resolve 发改委 to
- * a single body. `labels` name the entries the way the registry's other problems do.
+ * A name, short name, alias or abbreviation points to one issuing body: search and the pages resolve
+ * 发改委 or NDRC to a single body. `labels` name the entries the way the registry's other problems do.
  */
 export function checkMinistryNames(ministries: Ministry[], labels: string[], file: string, problems: ContentProblem[]) {
   const owners = new Map<string, { id: string; kind: string }>();
@@ -82,6 +82,7 @@ export function checkMinistryNames(ministries: Ministry[], labels: string[], fil
       { field: 'name', kind: 'the full name', value: ministry.name },
       ...ministry.shortNames.map((value, position) => ({ field: `shortNames[${position}]`, kind: 'a short name', value })),
       ...ministry.aliases.map((value, position) => ({ field: `aliases[${position}]`, kind: 'an alias', value })),
+      ...ministry.abbreviations.map((value, position) => ({ field: `abbreviations[${position}]`, kind: 'an abbreviation', value })),
     ];
     for (const { field, kind, value } of names) {
       const owner = owners.get(value);
@@ -91,7 +92,7 @@ export function checkMinistryNames(ministries: Ministry[], labels: string[], fil
         problems.push({
           file,
           field: `${labels[index]}.${field}`,
-          message: `"${value}" is ${owner.kind} of "${owner.id}" already; a name, short name or alias points to one body: keep it on "${owner.id}" or on "${ministry.id}"`,
+          message: `"${value}" is ${owner.kind} of "${owner.id}" already; a name, short name, alias or abbreviation points to one body: keep it on "${owner.id}" or on "${ministry.id}"`,
         });
       }
     }

@@ -9,6 +9,11 @@ export const ministryKinds = {
   academy: '科研机构与科技团体',
 } as const;
 
+/** An English abbreviation of a body's name: capital letters, as it is written (MIIT, MOFCOM). */
+const abbreviation = z
+  .string({ error: 'expected an English abbreviation, e.g. MIIT' })
+  .regex(/^[A-Z]{2,10}$/, 'expected an English abbreviation of 2 to 10 capital letters A–Z, e.g. MIIT or MOFCOM');
+
 /** An issuing body in `content/ministries.yaml`. */
 export const ministrySchema = z.strictObject({
   /** Permanent id, used in `/ministries/<id>/`. */
@@ -19,8 +24,12 @@ export const ministrySchema = z.strictObject({
   shortNames: z.array(label).default([]),
   /** Other forms readers type, e.g. 国家发改委. */
   aliases: z.array(label).default([]),
-  /** English name. */
-  nameEn: label,
+  /** English name, without an abbreviation (those go in `abbreviations`). */
+  nameEn: label.refine((value) => !/\([^)]*\)\s*$/.test(value), {
+    error: (issue) => `"${String(issue.input)}" ends with an abbreviation in brackets; give the English name alone and the abbreviation in \`abbreviations\`, e.g. nameEn: Ministry of Finance, abbreviations: [MOF]`,
+  }),
+  /** The body's usual English abbreviations, e.g. MIIT, NDRC (only established ones: search finds its documents by them). */
+  abbreviations: z.array(abbreviation).default([]),
   /** Kind of body. */
   kind: z.enum(Object.keys(ministryKinds) as [keyof typeof ministryKinds], {
     error: `expected one of: ${Object.keys(ministryKinds).join(', ')}`,

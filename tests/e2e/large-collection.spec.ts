@@ -8,12 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { indexTokens, normalizeText, queryWords } from '../../src/lib/search/normalize';
-import { searchSections } from '../../src/lib/search/index-documents';
-import { variantsFor } from '../../src/lib/search/variants';
+import { indexTokens, normalizeText } from '../../src/lib/search/normalize';
 import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
 import { loadCorpus, type Corpus } from '../../src/loaders/load-corpus';
 import { servedUrl, testSites } from '../../scripts/lib/test-sites';
+import { exactStatus, OVERVIEW_ID, resultId, searchTruth } from '../support/search-truth';
 
 // The large test site (scripts/lib/test-sites.ts), served under its sub-path by Playwright's web server.
 const site = servedUrl(testSites.large);
@@ -27,17 +26,12 @@ const STEP_LIMIT = 20;
 let loaded: ReturnType<typeof load> | undefined;
 function load() {
   const corpus: Corpus = loadCorpus(resolve(contentDir), '.');
-  const variants = variantsFor(JSON.stringify([corpus.policies.map((policy) => policy.data), corpus.ministries, corpus.topics]));
-  const texts = new Map([...searchSections(corpus)].map(([id, sections]) => [id, sections.map((section) => normalizeText(section.text, variants))]));
+  const truth = searchTruth(corpus);
   const policies = new Map(corpus.policies.map((policy) => [policy.id, policy.data]));
-  /** The documents in which every word of the query occurs in some searchable section. */
-  const holders = (query: string) => {
-    const words = queryWords(query, variants);
-    return [...texts].filter(([, sections]) => words.length > 0 && words.every((word) => sections.some((text) => text.includes(word)))).map(([id]) => id);
-  };
   /** Every token the index holds (each section's pairs and characters). */
-  const tokens = new Set([...texts.values()].flat().flatMap((text) => indexTokens(text)));
-  return { corpus, policies, holders, tokens };
+  const tokens = new Set([...truth.targets.values()].flat().flatMap((section) => indexTokens(normalizeText(section.text, truth.variants))));
+  /** The documents, and the overview (OVERVIEW_ID), in which every word of the query occurs in some searchable section. */
+  return { corpus, policies, holders: truth.holders, documentHolders: truth.documentHolders, tokens };
 }
 const collection = () => (loaded ??= load());
 
@@ -45,11 +39,14 @@ const status = (page: Page) => page.locator('[data-search-status]');
 const more = (page: Page) => page.locator('[data-search-more]');
 const exactLinks = (page: Page) => page.locator('section[aria-label="搜索结果"] ol[data-exact] > li h3 > a');
 
-/** The documents of the exact list, in order. */
+/** The documents (and the overview, OVERVIEW_ID) of the exact list, in order. */
 async function listed(page: Page): Promise<string[]> {
   const hrefs = await exactLinks(page).evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-  return hrefs.map((href) => /\/policies\/([^/]+)\//.exec(href)![1]);
+  return hrefs.map(resultId);
 }
+
+/** How many documents a list of results holds: the overview is counted apart. */
+const documentCount = (ids: string[]) => ids.filter((id) => id !== OVERVIEW_ID).length;
 
 /** Counts the search records the page requests from now on. */
 function watchRecords(page: Page) {
@@ -65,12 +62,13 @@ async function quiet(page: Page) {
   await page.waitForLoadState('networkidle');
 }
 
-/** The estimate N of `找到约 N 份文件，已显示 M 份`, checked against M. */
-async function estimate(page: Page, shown: number): Promise<number> {
+/** The estimate N of `找到约 N 份文件，已显示 M 份` (及报告综述 when the overview is shown), checked against the results shown. */
+async function estimate(page: Page, shown: string[]): Promise<number> {
   const text = (await status(page).textContent()) ?? '';
-  const match = /^找到约 (\d+) 份文件，已显示 (\d+) 份$/.exec(text);
+  const match = /^找到约 (\d+) 份文件，已显示 (\d+) 份(及报告综述)?$/.exec(text);
   expect(match, `status “${text}”`).not.toBeNull();
-  expect(Number(match![2])).toBe(shown);
+  expect(Number(match![2])).toBe(documentCount(shown));
+  expect(Boolean(match![3]), 'the overview is named when shown').toBe(shown.includes(OVERVIEW_ID));
   return Number(match![1]);
 }
 
@@ -94,7 +92,7 @@ async function showEverything(page: Page, records: string[], truth: number) {
     expect(after.slice(0, before.length), 'the results already shown keep their place').toEqual(before);
     expect(new Set(after).size, 'a result listed twice').toBe(after.length);
     expect(records.length - fetched, 'records fetched by one click').toBeLessThanOrEqual(STEP_LIMIT);
-    if (await more(page).isVisible()) expect(await estimate(page, after.length)).toBeGreaterThanOrEqual(truth);
+    if (await more(page).isVisible()) expect(await estimate(page, after)).toBeGreaterThanOrEqual(truth);
   }
 }
 
@@ -105,24 +103,25 @@ test.describe('a large collection', () => {
       // Paging through every candidate of a common character is some thirty clicks.
       test.setTimeout(120_000);
       const truth = collection().holders(query);
-      expect(truth.length).toBeGreaterThan(2 * STEP_LIMIT);
+      const documents = collection().documentHolders(query).length;
+      expect(documents).toBeGreaterThan(2 * STEP_LIMIT);
       const records = watchRecords(page);
       await page.goto(searchUrl({ q: query }));
-      await expect(status(page)).toHaveText(/^找到约 \d+ 份文件，已显示 \d+ 份$/);
+      await expect(status(page)).toHaveText(/^找到约 \d+ 份文件，已显示 \d+ 份(及报告综述)?$/);
       await quiet(page);
       const first = await listed(page);
       expect(first.length).toBeGreaterThan(0);
       expect(first.length).toBeLessThanOrEqual(STEP_LIMIT);
       if (query === '镁') expect(first).toHaveLength(10); // every candidate of a single character holds it
       expect(records.length, 'records fetched for the first page').toBeLessThanOrEqual(STEP_LIMIT);
-      expect(await estimate(page, first.length)).toBeGreaterThanOrEqual(truth.length);
+      expect(await estimate(page, first)).toBeGreaterThanOrEqual(documents);
       await expect(more(page)).toBeVisible();
 
-      await showEverything(page, records, truth.length);
+      await showEverything(page, records, documents);
       const all = await listed(page);
       expect(all.slice(0, first.length)).toEqual(first);
       expect([...all].sort()).toEqual([...truth].sort());
-      await expect(status(page)).toHaveText(new RegExp(`^找到 ${truth.length} 份文件(，另有 \\d+ 份相关结果)?$`));
+      await expect(status(page)).toHaveText(exactStatus(query, truth, true));
       expect(new Set(records).size, 'a record fetched twice').toBe(records.length);
     });
   }
@@ -131,7 +130,7 @@ test.describe('a large collection', () => {
     const records = watchRecords(page);
     const documents: string[] = [];
     page.on('response', async (response) => {
-      if (new URL(response.url()).pathname.includes('/search/records/')) documents.push(/\/policies\/([^/]+)\//.exec(((await response.json()) as { url: string }).url)![1]);
+      if (new URL(response.url()).pathname.includes('/search/records/')) documents.push(resultId(((await response.json()) as { url: string }).url));
     });
     await page.goto(searchUrl({ q: '镁' }));
     await expect(status(page)).toHaveText(/^找到约 \d+ 份文件/);
@@ -145,8 +144,9 @@ test.describe('a large collection', () => {
   });
 
   test('facet counts come from a second engine when the facet box opens, and equal the documents holding the query', async ({ page }) => {
-    const { holders, policies, corpus } = collection();
-    const truth = holders('镁');
+    const { documentHolders, policies, corpus } = collection();
+    // The facets count documents: the overview, filed under none, is not among them.
+    const truth = documentHolders('镁');
     const counter: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('pagefind.js?facet-counts')) counter.push(request.url());

@@ -5,7 +5,10 @@
  *   when every normalized query word occurs in one of its search sections; every such document is
  *   a complete result, and no complete result lacks a word;
  * - the judgment: its `include` documents are complete results and its `exclude` documents are
- *   not, the first complete result is `first`, its link opens `lands` and marks the query words;
+ *   not, the first complete result is `first`, its link opens `lands` and marks the query words,
+ *   and says which issuing body the query named (`issuer`), when it names one;
+ * - the report's overview (id "overview", the paragraphs belonging to no document) is judged like a
+ *   document: a result of its own, linking to /overview/#<paragraph>;
  * - a query no document holds says 没有找到包含“…”的文件 and lists no complete result.
  * Every miss is collected and printed with the figures. The results do not depend on width or
  * theme: like every test without the @every-view tag, it runs in desktop-light only.
@@ -13,13 +16,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { searchSections } from '../../src/lib/search/index-documents';
-import { normalizeText, queryWords, type VariantMap } from '../../src/lib/search/normalize';
+import { normalizeText, queryWords } from '../../src/lib/search/normalize';
 import { isTitleSection } from '../../src/lib/search/sections';
-import { variantsFor } from '../../src/lib/search/variants';
 import { loadCorpus } from '../../src/loaders/load-corpus';
+import { exactStatus, resultId, searchTruth } from '../support/search-truth';
 
-type Kind = 'title' | 'number' | 'alias' | 'traditional' | 'single' | 'term' | 'multi' | 'cross-clause' | 'narrative' | 'no-answer';
+/**
+ * Kinds of query: a title; a document number; a body's Chinese short name or alias; an English name
+ * or abbreviation of a body (alone or with Chinese words); traditional characters; a single character;
+ * a term; a quantity, percentage or year as a reader types it; several words (the closest together
+ * first); words in different clauses; words only the report's narrative holds; words of the
+ * overview's own paragraphs; nothing.
+ */
+type Kind = 'title' | 'number' | 'alias' | 'english' | 'traditional' | 'single' | 'term' | 'quantity' | 'multi' | 'cross-clause' | 'narrative' | 'overview' | 'no-answer';
 
 interface Judgment {
   query: string;
@@ -32,6 +41,8 @@ interface Judgment {
   include: string[];
   /** Documents that must not be listed as complete results. */
   exclude: string[];
+  /** The issuing body (full name) the first result must say the query named. */
+  issuer?: string;
   why: string;
 }
 
@@ -40,15 +51,18 @@ const MINIMUM_PER_KIND: Record<Kind, number> = {
   title: 8,
   number: 10,
   alias: 5,
+  english: 20,
   traditional: 5,
   single: 4,
   term: 12,
-  multi: 10,
+  quantity: 12,
+  multi: 20,
   'cross-clause': 4,
   narrative: 5,
-  'no-answer': 8,
+  overview: 10,
+  'no-answer': 12,
 };
-const MINIMUM_JUDGMENTS = 110;
+const MINIMUM_JUDGMENTS = 180;
 
 const root = process.cwd();
 const judgments = JSON.parse(readFileSync(join(root, 'tests', 'search-judgments.json'), 'utf8')) as Judgment[];
@@ -58,19 +72,16 @@ const judgments = JSON.parse(readFileSync(join(root, 'tests', 'search-judgments.
 // ---------------------------------------------------------------------------------------------
 
 const corpus = loadCorpus(root);
-const variants: VariantMap = variantsFor(JSON.stringify([corpus.policies.map((policy) => policy.data), corpus.ministries, corpus.topics]));
-const documents = [...searchSections(corpus)].map(([id, sections]) => ({
+const search = searchTruth(corpus);
+const { variants } = search;
+const documents = [...search.targets].map(([id, sections]) => ({
   id,
   sections: sections.map((section) => ({ ...section, normalized: normalizeText(section.text, variants) })),
 }));
 const documentIds = new Set(documents.map((document) => document.id));
 
-/** The documents holding the query: each of its words occurs in one of their search sections. */
-function holders(words: string[]): string[] {
-  return documents
-    .filter(({ sections }) => words.length > 0 && words.every((word) => sections.some((section) => section.normalized.includes(word))))
-    .map(({ id }) => id);
-}
+/** The documents (and the overview) holding the query: each of its words occurs, standing whole, in one of their search sections. */
+const holders = (words: string[]): string[] => search.holdersOf(words);
 
 // ---------------------------------------------------------------------------------------------
 // The search page, one query after another.
@@ -80,6 +91,8 @@ interface Link {
   id: string;
   anchor: string;
   hl: string[];
+  /** The line under the title: number, date, label, and the issuing body the query named. */
+  details: string;
 }
 
 interface Answer {
@@ -88,11 +101,9 @@ interface Answer {
   related: Link[];
 }
 
-function parseLink(href: string): Link {
+function parseLink([href, details]: [string, string]): Link {
   const url = new URL(href, 'http://localhost');
-  const id = /\/policies\/([^/]+)\/$/.exec(url.pathname)?.[1];
-  if (!id) throw new Error(`a result link that is not a document: ${href}`);
-  return { id, anchor: decodeURIComponent(url.hash.slice(1)), hl: url.searchParams.getAll('hl') };
+  return { id: resultId(href), anchor: decodeURIComponent(url.hash.slice(1)), hl: url.searchParams.getAll('hl'), details };
 }
 
 /** Opens the search page once, watching for dialogs (a query must never open one). */
@@ -132,7 +143,11 @@ async function ask(page: Page, query: string): Promise<Answer> {
     await expect.poll(async () => (await items.count()) > before || !(await more.isVisible())).toBe(true);
   }
   const links = async (list: string) =>
-    (await results.locator(`ol[${list}] > li h3 > a`).evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!))).map(parseLink);
+    (
+      await results
+        .locator(`ol[${list}] > li`)
+        .evaluateAll((items) => items.map((item): [string, string] => [item.querySelector('h3 > a')!.getAttribute('href')!, item.querySelector('h3 + p')?.textContent ?? '']))
+    ).map(parseLink);
   return { status: (await page.locator('[data-search-status]').textContent()) ?? '', exact: await links('data-exact'), related: await links('data-related') };
 }
 
@@ -149,7 +164,7 @@ test.describe('search quality', () => {
       if ((counts.get(kind) ?? 0) < minimum) problems.push(`kind ${kind}: ${counts.get(kind) ?? 0} judgments, at least ${minimum} wanted`);
     }
     const seen = new Set<string>();
-    for (const { query, kind, first, lands, include, exclude, why } of judgments) {
+    for (const { query, kind, first, lands, include, exclude, issuer, why } of judgments) {
       if (seen.has(query.trim())) problems.push(`${query}: judged twice`);
       seen.add(query.trim());
       if (!(kind in MINIMUM_PER_KIND)) problems.push(`${query}: unknown kind ${kind}`);
@@ -168,6 +183,7 @@ test.describe('search quality', () => {
       if (!include.includes(first)) problems.push(`${query}: the first document ${first} is not among those included`);
       const anchors = documents.find((document) => document.id === first)?.sections.map((section) => section.anchor) ?? [];
       if (!anchors.includes(lands)) problems.push(`${query}: ${first} has no section #${lands}`);
+      if (issuer !== undefined && !corpus.ministries.some((ministry) => ministry.name === issuer)) problems.push(`${query}: no issuing body is called ${issuer}`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
   });
@@ -176,14 +192,19 @@ test.describe('search quality', () => {
     test.setTimeout(120_000);
     const dialogs = await openSearch(page);
     const problems: string[] = [];
-    const figures = { holding: 0, listed: 0, first: [0, 0], landing: [0, 0], noAnswer: [0, 0], include: 0, exclude: 0, falseComplete: 0 };
+    const figures = { holding: 0, listed: 0, first: [0, 0], landing: [0, 0], issuer: [0, 0], noAnswer: [0, 0], include: 0, exclude: 0, falseComplete: 0 };
+    const byKind = new Map<string, { judged: number; right: number }>();
 
     for (const judgment of judgments) {
-      const { query, first, lands, include, exclude } = judgment;
+      const { query, first, lands, include, exclude, issuer } = judgment;
       const words = queryWords(query, variants);
       const truth = holders(words);
       const { status, exact, related } = await ask(page, query);
       const complete = new Set(ids(exact));
+      const kind = byKind.get(judgment.kind) ?? { judged: 0, right: 0 };
+      byKind.set(judgment.kind, kind);
+      kind.judged += 1;
+      const before = problems.length;
       const miss = (what: string) => problems.push(`[${judgment.kind}] “${query}”: ${what}`);
 
       // Recall and precision, by the definition of a match.
@@ -213,6 +234,7 @@ test.describe('search quality', () => {
         const expectedStatus = `没有找到包含“${query.trim()}”的文件`;
         if (status === expectedStatus && exact.length === 0) figures.noAnswer[0] += 1;
         else miss(`no answer expected: status “${status}”, complete results ${ids(exact).join(', ') || 'none'}`);
+        if (problems.length === before) kind.right += 1;
         continue;
       }
       figures.first[1] += 1;
@@ -223,8 +245,15 @@ test.describe('search quality', () => {
         if (top?.id === first && top.anchor === lands) figures.landing[0] += 1;
         else miss(`landing: expected ${first}#${lands}, got ${top ? `${top.id}#${top.anchor}` : 'nothing'}`);
       }
+      if (issuer !== undefined) {
+        figures.issuer[1] += 1;
+        // 发文机关：<full name>, with the name the query used in brackets when it is another, bodies joined by 、.
+        if (new RegExp(`发文机关：(.+、)?${issuer}(（[^）]+）)?(、|$)`).test(top?.details ?? '')) figures.issuer[0] += 1;
+        else miss(`issuer: expected the first result to say 发文机关：${issuer}, it says “${top?.details ?? ''}”`);
+      }
       for (const link of exact.filter((link) => JSON.stringify(link.hl) !== JSON.stringify(words))) miss(`hl of ${link.id}: ${JSON.stringify(link.hl)}, expected ${JSON.stringify(words)}`);
-      if (!new RegExp(`^找到 ${truth.length} 份文件(，另有 \\d+ 份相关结果)?$`).test(status)) miss(`status “${status}”, expected 找到 ${truth.length} 份文件`);
+      if (!exactStatus(query, truth, true).test(status)) miss(`status “${status}”, expected ${exactStatus(query, truth, true).source}`);
+      if (problems.length === before) kind.right += 1;
     }
     if (dialogs.length > 0) problems.push(`dialogs opened: ${dialogs.join(' | ')}`);
 
@@ -234,12 +263,14 @@ test.describe('search quality', () => {
       `  precision  ${figures.falseComplete} complete results lacking a word`,
       `  first      ${percent(figures.first[0], figures.first[1])} queries whose first result is the judged one`,
       `  landing    ${percent(figures.landing[0], figures.landing[1])} queries whose first result opens the judged section`,
+      `  issuer     ${percent(figures.issuer[0], figures.issuer[1])} queries naming a body whose first result says which`,
       `  no answer  ${percent(figures.noAnswer[0], figures.noAnswer[1])} queries no document holds that say 没有找到`,
       `  include misses ${figures.include}, exclude misses ${figures.exclude}`,
+      `  by kind    ${[...byKind].map(([name, { judged, right }]) => `${name} ${right}/${judged}`).join(', ')}`,
       ...(problems.length > 0 ? [`${problems.length} problems:`, ...problems.map((problem) => `  - ${problem}`)] : ['problems: none']),
     ].join('\n');
     console.log(summary);
-    testInfo.annotations.push({ type: 'search quality', description: summary.split('\n').slice(1, 7).join(';') });
+    testInfo.annotations.push({ type: 'search quality', description: summary.split('\n').slice(1, 9).join(';') });
     expect(problems, summary).toEqual([]);
   });
 

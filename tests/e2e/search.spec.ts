@@ -5,27 +5,14 @@
  * worked out here from the corpus, not from Pagefind.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { searchSections } from '../../src/lib/search/index-documents';
-import { normalizeText, queryWords } from '../../src/lib/search/normalize';
-import { variantsFor } from '../../src/lib/search/variants';
 import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
 import { loadCorpus } from '../../src/loaders/load-corpus';
+import { exactStatus, OVERVIEW_ID, resultId, searchTruth } from '../support/search-truth';
 
 const corpus = loadCorpus(process.cwd());
-const variants = variantsFor(JSON.stringify([corpus.policies.map((policy) => policy.data), corpus.ministries, corpus.topics]));
-const sectionsById = searchSections(corpus);
 const policies = new Map(corpus.policies.map((policy) => [policy.id, policy.data]));
-
-/** The documents in which every word of the query occurs in some searchable section. */
-function holders(query: string): string[] {
-  const words = queryWords(query, variants);
-  return [...sectionsById]
-    .filter(([, sections]) => {
-      const texts = sections.map((section) => normalizeText(section.text, variants));
-      return words.length > 0 && words.every((word) => texts.some((text) => text.includes(word)));
-    })
-    .map(([id]) => id);
-}
+/** The documents (and the overview, OVERVIEW_ID) in which every word of the query occurs in some searchable section. */
+const { holders, documentHolders } = searchTruth(corpus);
 
 const month = (id: string) => timelineMonth(policies.get(id)!);
 const sorted = (ids: Iterable<string>) => [...ids].sort();
@@ -36,7 +23,7 @@ const searchBox = (page: Page) => page.locator('#search-query');
 
 /** Waits until the search has answered. */
 async function settled(page: Page) {
-  await expect(status(page)).toHaveText(/找到 \d+ 份文件|没有找到|搜索索引加载失败/);
+  await expect(status(page)).toHaveText(/找到 \d+ 份文件|没有找到|只在报告综述中找到|搜索索引加载失败/);
 }
 
 /** The documents of the exact (complete) list, in order, after showing every page. */
@@ -51,7 +38,7 @@ async function exactResults(page: Page): Promise<string[]> {
     await expect.poll(async () => (await items.count()) > before || !(await more.isVisible())).toBe(true);
   }
   const hrefs = await results(page).locator('ol[data-exact] > li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
-  return hrefs.map((href) => /\/policies\/([^/]+)\//.exec(href)![1]);
+  return hrefs.map(resultId);
 }
 
 /** Facets fold into a closed <details> on phones: open it before clicking a facet. */
@@ -76,7 +63,7 @@ test.describe('URL state', () => {
     // Refining the query replaces the URL state (no stale words).
     await searchBox(page).fill('竖罐 炼镁');
     await expect.poll(() => param(page, 'q')).toBe('竖罐 炼镁');
-    await expect(status(page)).toHaveText(`找到 ${holders('竖罐 炼镁').length} 份文件`);
+    await expect(status(page)).toHaveText(exactStatus('竖罐 炼镁', holders('竖罐 炼镁')));
 
     await page.reload();
     await expect(searchBox(page)).toHaveValue('竖罐 炼镁');
@@ -104,16 +91,17 @@ test.describe('URL state', () => {
     expect(param(page, 'q')).toBeNull();
     await input.send('Input.insertText', { text: '镁' });
     await expect.poll(() => param(page, 'q')).toBe('镁');
-    await expect(status(page)).toHaveText(`找到 ${holders('镁').length} 份文件`);
+    await expect(status(page)).toHaveText(exactStatus('镁', holders('镁')));
     expect(statuses.filter((text) => /m/.test(text))).toEqual([]);
   });
 
   test('loading ?q=镁&ministry=ndrc restores the query, the pressed facet and the filtered results', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent('镁')}&ministry=ndrc`);
     await expect(searchBox(page)).toHaveValue('镁');
-    const expected = holders('镁').filter((id) => policies.get(id)!.issuers.includes('ndrc'));
+    // A filter leaves out the overview, which has no issuer.
+    const expected = documentHolders('镁').filter((id) => policies.get(id)!.issuers.includes('ndrc'));
     expect(expected.length).toBeGreaterThan(1);
-    expect(expected.length).toBeLessThan(holders('镁').length);
+    expect(expected.length).toBeLessThan(documentHolders('镁').length);
     expect(sorted(await exactResults(page))).toEqual(sorted(expected));
     const pressed = page.locator('[data-search-facets] button[aria-pressed="true"]');
     await expect(pressed).toHaveCount(1);
@@ -138,7 +126,7 @@ test('a facet click filters the results and sets the URL; a second click clears 
   await year.click();
   await expect.poll(() => param(page, 'year')).toBe('2024');
   await expect(year).toHaveAttribute('aria-pressed', 'true');
-  const in2024 = holders('镁').filter((id) => timelineYear(policies.get(id)!) === '2024');
+  const in2024 = documentHolders('镁').filter((id) => timelineYear(policies.get(id)!) === '2024');
   expect(in2024.length).toBeGreaterThan(0);
   await expect(status(page)).toHaveText(`找到 ${in2024.length} 份文件`);
   expect(sorted(await exactResults(page))).toEqual(sorted(in2024));
@@ -150,31 +138,35 @@ test('a facet click filters the results and sets the URL; a second click clears 
   expect(sorted(await exactResults(page))).toEqual(sorted(holders('镁')));
 });
 
-test('sorting by newest and oldest orders the results by date and is kept in the URL', async ({ page }) => {
+test('sorting by newest and oldest orders the results by date, the undated overview last, and is kept in the URL', async ({ page }) => {
   const all = sorted(holders('镁'));
+  expect(all).toContain(OVERVIEW_ID);
+  const documentMonths = (ids: string[]) => ids.filter((id) => id !== OVERVIEW_ID).map(month);
   await page.goto(`/search/?q=${encodeURIComponent('镁')}`);
   await settled(page);
 
   await page.locator('select[name="sort"]').selectOption('newest');
   await expect.poll(() => param(page, 'sort')).toBe('newest');
-  await expect(status(page)).toHaveText(/^找到 \d+ 份文件/);
+  await expect(status(page)).toHaveText(exactStatus('镁', all));
   const newest = await exactResults(page);
   expect(sorted(newest)).toEqual(all);
-  const newestMonths = newest.map(month);
+  expect(newest.at(-1)).toBe(OVERVIEW_ID);
+  const newestMonths = documentMonths(newest);
   expect(newestMonths).toEqual([...newestMonths].sort().reverse());
 
   await page.locator('select[name="sort"]').selectOption('oldest');
   await expect.poll(() => param(page, 'sort')).toBe('oldest');
-  await expect(status(page)).toHaveText(/^找到 \d+ 份文件/);
+  await expect(status(page)).toHaveText(exactStatus('镁', all));
   const oldest = await exactResults(page);
   expect(sorted(oldest)).toEqual(all);
-  const oldestMonths = oldest.map(month);
+  expect(oldest.at(-1)).toBe(OVERVIEW_ID);
+  const oldestMonths = documentMonths(oldest);
   expect(oldestMonths).toEqual([...oldestMonths].sort());
   expect(oldestMonths[0] < oldestMonths.at(-1)!).toBe(true);
 
   await page.reload();
   await expect(page.locator('select[name="sort"]')).toHaveValue('oldest');
-  expect((await exactResults(page)).map(month)).toEqual(oldestMonths);
+  expect(documentMonths(await exactResults(page))).toEqual(oldestMonths);
 });
 
 test('"/" and Ctrl+K put the cursor in the search box from the home page', { tag: '@every-view' }, async ({ page }) => {
@@ -330,6 +322,42 @@ test('a result link opens the clause, scrolled into view, with the query words m
   await results(page).locator('ol[data-exact] > li h3 > a').first().click();
   await expect(page).toHaveURL(/#metadata$/);
   await expect(page.locator('#metadata mark').first()).toHaveText('发改委');
+});
+
+test('a result in the report overview and a result by an issuing body\'s English name land where they say, with the words marked', { tag: '@every-view' }, async ({ page }) => {
+  // Words only the overview's introduction holds: a result of its own, opening the paragraph.
+  await page.goto(`/search/?q=${encodeURIComponent('大健康')}`);
+  await expect(status(page)).toHaveText('只在报告综述中找到“大健康”');
+  const overview = results(page).locator('ol[data-exact] > li').first();
+  await expect(overview.locator('h3')).toHaveText('报告综述');
+  await expect(overview.locator('h3 + p')).toHaveText('引言');
+  await expect(overview.locator('mark')).toHaveText(['大健康']);
+  await overview.locator('h3 > a').click();
+  await expect(page).toHaveURL(/\/overview\/\?hl=.*#introduction$/);
+  await expect(page.locator('#introduction')).toBeInViewport();
+  await expect(page.locator('mark')).toHaveText(['大健康']);
+
+  // An abbreviation in any case: the result says which body it named, and the document's details mark it.
+  await page.goto(`/search/?q=${encodeURIComponent('miit')}`);
+  await settled(page);
+  const byBody = results(page).locator('ol[data-exact] > li').first();
+  await expect(byBody.locator('h3 + p')).toContainText('发文机关：工业和信息化部（MIIT）');
+  await expect(byBody.locator('mark')).toHaveText(['MIIT']);
+  await byBody.locator('h3 > a').click();
+  await expect(page).toHaveURL(/#metadata$/);
+  await expect(page.locator('#metadata mark').first()).toHaveText('MIIT');
+  await expect(page.locator('#metadata mark').first()).toBeVisible();
+
+  // An English name is marked in the folded-away list of English names, which the landing unfolds.
+  await page.goto(`/search/?q=${encodeURIComponent('Ministry of Finance')}`);
+  await settled(page);
+  await results(page).locator('ol[data-exact] > li h3 > a').first().click();
+  await expect(page).toHaveURL(/#metadata$/);
+  const english = page.locator('#metadata [data-english-names] details');
+  await expect(english).toHaveAttribute('open', '');
+  const finance = english.locator('li', { hasText: 'Finance' });
+  await expect(finance.locator('mark')).toHaveText(['Ministry', 'of', 'Finance']);
+  await expect(finance.locator('mark').last()).toBeVisible();
 });
 
 test('the empty state offers suggestions, before a query and when nothing is found', { tag: '@every-view' }, async ({ page }) => {

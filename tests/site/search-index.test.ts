@@ -16,16 +16,26 @@ const pages = readdirSync(fragmentDir).map((name) => {
 });
 
 describe('search records', () => {
-  it('Pagefind holds one page per document, at the document page’s URL', () => {
-    expect(pages.map((page) => page.url).sort()).toEqual(corpus.policies.map((policy) => `/policies/${policy.id}/`).sort());
+  it('Pagefind holds one page per document, at the document page’s URL, and one for the overview', () => {
+    expect(pages.map((page) => page.url).sort()).toEqual([...corpus.policies.map((policy) => `/policies/${policy.id}/`), '/overview/'].sort());
+  });
+
+  it('the overview’s record holds its own paragraphs, each at an id of /overview/', () => {
+    const page = pages.find((candidate) => candidate.url === '/overview/')!;
+    const record = JSON.parse(readFileSync(join(distDir, searchRecordFile(page.id)), 'utf8')) as SearchRecord;
+    expect(record).toMatchObject({ kind: 'overview', title: '报告综述' });
+    const html = readFileSync(join(distDir, 'overview', 'index.html'), 'utf8');
+    for (const section of record.sections) expect(html, section.anchor).toContain(`id="${section.anchor}"`);
+    expect(record.sections.map((section) => section.text)).toEqual(expect.arrayContaining(corpus.overview.paragraphs.map((paragraph) => paragraph.text)));
   });
 
   it('every page has its record, named by Pagefind’s id of it, for the same document', () => {
-    for (const page of pages) {
+    for (const page of pages.filter((candidate) => candidate.url !== '/overview/')) {
       const file = join(distDir, searchRecordFile(page.id));
       expect(existsSync(file), file).toBe(true);
       const record = JSON.parse(readFileSync(file, 'utf8')) as SearchRecord;
       expect(record.url).toBe(page.url);
+      expect(record.kind).toBe('document');
       expect(existsSync(join(distDir, page.url, 'index.html'))).toBe(true);
       const policy = corpus.policies.find((candidate) => `/policies/${candidate.id}/` === page.url)!;
       expect(record.title).toBe(policy.data.title);

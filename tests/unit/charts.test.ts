@@ -41,7 +41,7 @@ function topic(id: string, name: string): [string, Topic] {
 }
 
 function ministry(id: string, name: string, shortNames: string[] = []): [string, Ministry] {
-  return [id, { id, name, shortNames, aliases: [], nameEn: id, kind: 'ministry' }];
+  return [id, { id, name, shortNames, aliases: [], nameEn: id, abbreviations: [], kind: 'ministry' }];
 }
 
 const topics = new Map([

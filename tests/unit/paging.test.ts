@@ -34,6 +34,7 @@ const progressOf = (paging: Paging<Candidate, Result>, query = '镁'): Progress 
   checked: paging.checked,
   unchecked: paging.unchecked,
   complete: paging.complete,
+  overview: paging.overview,
   related: paging.related,
 });
 
@@ -155,8 +156,19 @@ describe('paging through candidates', () => {
   });
 });
 
+describe('the report overview among the candidates', () => {
+  it('is ranked among the complete results but counted apart, and never a related result', async () => {
+    const list = [...candidates(3, () => true, (index) => index), { id: 99, complete: true, score: 5 }, { id: 98, complete: false, related: true }];
+    const paging = new Paging<Candidate, Result & { overview: boolean }>(list, true);
+    const step = (await paging.next(async (batch) => batch.map((candidate) => ({ ...result(candidate), overview: candidate.id >= 98 }))))!;
+    expect(ids(step.complete)).toEqual([99, 2, 1, 0]);
+    expect(step.related).toEqual([]);
+    expect([paging.complete, paging.overview, paging.related]).toEqual([3, true, 0]);
+  });
+});
+
 describe('the status line', () => {
-  const progress = (fields: Partial<Progress>): Progress => ({ query: '镁', browsing: false, checked: 0, unchecked: 0, complete: 0, related: 0, ...fields });
+  const progress = (fields: Partial<Progress>): Progress => ({ query: '镁', browsing: false, checked: 0, unchecked: 0, complete: 0, overview: false, related: 0, ...fields });
 
   it('states an exact count only once every candidate is checked', () => {
     expect(statusText(progress({ checked: 313, complete: 294 }))).toBe('找到 294 份文件');
@@ -175,6 +187,14 @@ describe('the status line', () => {
     expect(statusText(vain)).toBe('前 20 份候选文件中没有包含“钛合金”的文件');
     expect(moreLabel(vain)).toBe('继续查找');
     expect(statusText({ ...vain, checked: 40, unchecked: 97 })).toBe('前 40 份候选文件中没有包含“钛合金”的文件');
+  });
+
+  it('names the report overview apart from the documents, or alone when no document holds the query', () => {
+    expect(statusText(progress({ checked: 13, complete: 4, overview: true }))).toBe('找到 4 份文件及报告综述');
+    expect(statusText(progress({ checked: 13, complete: 4, overview: true, related: 1 }))).toBe('找到 4 份文件及报告综述，另有 1 份相关结果');
+    expect(statusText(progress({ query: '大健康', checked: 2, overview: true }))).toBe('只在报告综述中找到“大健康”');
+    expect(statusText(progress({ checked: 10, unchecked: 284, complete: 9, overview: true }))).toBe('找到约 293 份文件，已显示 9 份及报告综述');
+    expect(statusText(progress({ query: '储能', checked: 20, unchecked: 30, overview: true }))).toBe('只在报告综述中找到“储能”，还有 30 份候选文件未查看');
   });
 
   it('counts exactly when browsing, where every candidate is a result', () => {

@@ -25,8 +25,8 @@ describe('search page state and URL', () => {
   it("gives Pagefind the index's value of a filter, and newest first when browsing", () => {
     const state = readSearchState('?ministry=ndrc', facets);
     expect(isFiltered(state)).toBe(true);
-    expect(pagefindOptions(state, facets, true)).toEqual({ filters: { ministry: '国家发展和改革委员会' }, sort: { date: 'desc' } });
+    expect(pagefindOptions(state, facets, true)).toEqual({ filters: { ministry: '国家发展和改革委员会' }, sort: { newest: 'desc' } });
     expect(pagefindOptions({ ...state, query: '镁' }, facets, false)).toEqual({ filters: { ministry: '国家发展和改革委员会' }, sort: undefined });
-    expect(pagefindOptions({ ...state, sort: 'oldest' }, facets, false).sort).toEqual({ date: 'asc' });
+    expect(pagefindOptions({ ...state, sort: 'oldest' }, facets, false).sort).toEqual({ oldest: 'asc' });
   });
 });

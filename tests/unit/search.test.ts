@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexDocuments, searchSections } from '../../src/lib/search/index-documents';
+import { indexDocuments, OVERVIEW_ID, searchSections, searchTargets } from '../../src/lib/search/index-documents';
 import { searchRecordFile, type SearchSection } from '../../src/lib/search/sections';
 import { charCode, characterToken, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
-import { assessDocument, excerpt, matchSection, wordSpan } from '../../src/lib/search/rank';
+import { assessDocument, excerpt, matchSection, namedIssuers, wordSpan } from '../../src/lib/search/rank';
 import { variantsFor } from '../../src/lib/search/variants';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 
@@ -39,6 +39,22 @@ describe('normalization', () => {
   it('splits queries on any space and removes duplicates', () => {
     expect(queryWords('  竖罐\u3000炼镁 竖罐 ')).toEqual(['竖罐', '炼镁']);
     expect(queryWords('〔〕  ')).toEqual([]);
+  });
+
+  it('reads every dash and swung dash of a range as one', () => {
+    for (const form of ['2024—2025年', '2024-2025年', '2024–2025年', '2024－2025年', '2024~2025年', '2024～2025年', '2024〜2025年']) expect(normalizeText(form)).toBe('2024-2025年');
+  });
+
+  it('reads numbers as readers type them: full-width digits, points and percent signs, a full stop as decimal point', () => {
+    expect(queryWords('４．５亿吨 １３．５％ 4。5亿吨 24％')).toEqual(['4.5亿吨', '13.5%', '24%']);
+    // A full stop elsewhere stays: it ends a sentence.
+    expect(queryWords('年。5')).toEqual(['年。5']);
+  });
+
+  it('splits a word where Latin letters meet Chinese characters, and folds the case of Latin letters', () => {
+    expect(queryWords('MIIT镁渣 工信部Ndrc Ministry of Finance')).toEqual(['miit', '镁渣', '工信部', 'ndrc', 'ministry', 'of', 'finance']);
+    // Digits stay with the characters they qualify.
+    expect(queryWords('4.5亿吨 2025年底')).toEqual(['4.5亿吨', '2025年底']);
   });
 });
 
@@ -170,13 +186,89 @@ describe('ranking', () => {
   });
 });
 
+describe('ranking: the overview, restatements and issuing bodies', () => {
+  const targets = searchTargets(corpus);
+  const of = (id: string) => targets.get(id)!;
+  const section = (anchor: string, label: string, text: string, extra: Partial<SearchSection> = {}): SearchSection => ({ anchor, label, text, ...extra });
+  const rank = (words: string[]) =>
+    [...targets]
+      .map(([id, sections]) => ({ id, assessment: assessDocument(sections, words) }))
+      .filter(({ assessment }) => assessment.complete)
+      .sort((a, b) => b.assessment.score - a.assessment.score);
+
+  it('searches the overview\'s own paragraphs, section lead sentences and Table 1 caption, each at its anchor on /overview/', () => {
+    expect(of(OVERVIEW_ID).map((entry) => entry.anchor)).toEqual([
+      ...corpus.overview.paragraphs.map((paragraph) => paragraph.id),
+      ...corpus.overview.sections.map((entry) => `${entry.id}-heading`),
+      'table-1-heading',
+    ]);
+    expect(rank(['大健康']).map(({ id }) => id)).toEqual([OVERVIEW_ID]);
+    expect(assessDocument(of(OVERVIEW_ID), ['储能材料']).best?.section.anchor).toBe('introduction');
+  });
+
+  it('ranks an overview paragraph by closeness like any clause: 镁具有资源 before 镁等伴生资源', () => {
+    const [first, second] = rank(['镁', '资源']);
+    expect(first.id).toBe(OVERVIEW_ID);
+    expect(first.assessment.score).toBeGreaterThan(second.assessment.score);
+  });
+
+  it('ranks a document whose own section holds every word above one where only the report\'s restatement does, however close', () => {
+    const own = assessDocument([section('a', '一', '镁与其他许多许多产品的供需')], ['镁', '供需']);
+    const restated = assessDocument([section('a', '一', '镁'), section('b', '二', '供需'), section('report-narrative', '报告正文的论述', '镁，供需', { restatement: true })], ['镁', '供需']);
+    expect(own.score).toBeGreaterThan(restated.score);
+    expect(restated.best?.section.anchor).toBe('report-narrative');
+    // Within a document, its own clause is opened though the restatement holds the words closer.
+    expect(assessDocument(of('2024-energy-saving-action-plan'), ['竖式还原', '先进技术']).best?.section.anchor).toBe('energy-saving-retrofit');
+  });
+
+  it('knows which words name an issuing body: a whole name, short name, alias, abbreviation or English name', () => {
+    const growth = of('2023-nonferrous-stable-growth');
+    const names = (words: string[]) => namedIssuers(growth, words).sections.map((entry) => entry.issuer!.names[0]);
+    expect(names(['miit', '镁渣'])).toEqual(['工业和信息化部']);
+    expect(namedIssuers(growth, ['miit', '镁渣']).words).toEqual(new Set([0]));
+    expect(names(['ministry', 'of', 'finance'])).toEqual(['财政部']);
+    expect(names(['国家发改委', 'gacc'])).toEqual(['国家发展和改革委员会', '海关总署']);
+    // A word that only occurs inside a name names no body.
+    expect(names(['ministry'])).toEqual([]);
+    expect(namedIssuers(of('2022-industrial-energy-efficiency'), ['国务院']).sections).toEqual([]);
+  });
+
+  it('finds a body\'s documents by its abbreviation, its own first: issued alone, then led, then co-issued', () => {
+    const order = rank(['miit']).map(({ id }) => id);
+    expect(order[0]).toBe('2021-industrial-green-plan');
+    expect(order.indexOf('2023-nonferrous-stable-growth')).toBeLessThan(order.indexOf('2022-east-west-sci-tech'));
+    expect(rank(['ndrc'])[0].id).toBe('2023-industrial-structure-catalogue');
+    expect(rank(['miit'])[0].assessment.issuers).toEqual(['工业和信息化部（MIIT）']);
+    // MOF is not MOFCOM: the foreign investment catalogue (NDRC and MOFCOM) is no result, nor a related one.
+    expect(rank(['mof']).map(({ id }) => id)).not.toContain('2022-foreign-investment-catalogue');
+    expect(assessDocument(of('2022-foreign-investment-catalogue'), ['mof']).related).toBe(false);
+    expect(assessDocument(of('2022-foreign-investment-catalogue'), ['13.5%']).related).toBe(false);
+    expect(assessDocument(of('2023-nonferrous-stable-growth'), ['镁锂']).related).toBe(true);
+  });
+
+  it('with a body named and other words, opens the section holding the other words and says which body matched', () => {
+    const [top] = rank(['miit', '镁渣']);
+    expect(top.id).toBe('2022-industrial-carbon-peak');
+    expect(top.assessment.best?.section.anchor).toBe('report-narrative');
+    expect(top.assessment.issuers).toEqual(['工业和信息化部（MIIT）']);
+    expect(rank(['工业和信息化部'])[0].assessment.issuers).toEqual(['工业和信息化部']);
+    // The title rule then looks at the other words: the stable-growth plans by name, from MIIT.
+    const titled = assessDocument(of('2023-nonferrous-stable-growth'), ['miit', '稳增长']);
+    expect(titled.best?.section.label).toBe('标题');
+  });
+});
+
 describe('index documents', () => {
   const documents = indexDocuments(corpus, '/mg-policy/');
   const document = documents.find((entry) => entry.url === '/mg-policy/policies/2023-nonferrous-stable-growth/')!;
 
-  it('makes one page per document, at the document page\'s URL under the base path', () => {
-    expect(documents).toHaveLength(corpus.policies.length);
+  it('makes one page per document, at the document page\'s URL under the base path, and one for the overview', () => {
+    expect(documents).toHaveLength(corpus.policies.length + 1);
     expect(document.record.url).toBe(document.url);
+    expect(document.record.kind).toBe('document');
+    const overview = documents.at(-1)!;
+    expect(overview.url).toBe('/mg-policy/overview/');
+    expect(overview.record).toMatchObject({ kind: 'overview', url: overview.url, title: '报告综述', documentNumber: '', date: '' });
     expect(searchRecordFile('zh-cn_1a2b3c4')).toBe('search/records/zh-cn_1a2b3c4.json');
   });
 
@@ -184,7 +276,8 @@ describe('index documents', () => {
     const page = document.html;
     expect(page).toContain('data-pagefind-body');
     expect(page).toContain('data-pagefind-filter="ministry:国家发展和改革委员会"');
-    expect(page).toContain('data-pagefind-sort="date:2023-08"');
+    expect(page).toContain('data-pagefind-sort="newest:2023-08"');
+    expect(page).toContain('data-pagefind-sort="oldest:2023-08"');
     // Pagefind would index metadata as words too: the record carries the text instead.
     expect(page).not.toContain('data-pagefind-meta');
     const between = (open: string, close: string) => page.slice(page.indexOf(open) + open.length, page.indexOf(close)).split(' ');

@@ -78,7 +78,7 @@ function inkPixels(png: Buffer, box: { left: number; top: number; right: number;
 const titleArea = { left: 80, top: 200, right: 1120, bottom: 420 };
 
 function ministry(id: string, name: string, shortNames: string[] = []): Ministry {
-  return { id, name, shortNames, aliases: [], nameEn: id, kind: 'ministry' };
+  return { id, name, shortNames, aliases: [], nameEn: id, abbreviations: [], kind: 'ministry' };
 }
 
 const policy: Policy = {

@@ -106,3 +106,11 @@ export function neighbouringYears(years: string[], year: string): { previous?: s
 export function shortName(ministry: { name: string; shortNames: string[] }): string {
   return ministry.shortNames[0] ?? ministry.name;
 }
+
+/** The English name with the body's usual abbreviations, e.g. "Ministry of Finance (MOF)". */
+export function englishName(ministry: { nameEn: string; abbreviations: readonly string[] }): string {
+  return ministry.abbreviations.length > 0 ? `${ministry.nameEn} (${ministry.abbreviations.join(', ')})` : ministry.nameEn;
+}
+
+/** The caption of the report's Table 1 on /overview/, as the report prints it. */
+export const TABLE_1_CAPTION = '表1　我国镁产业相关政策';

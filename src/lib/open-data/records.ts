@@ -128,6 +128,7 @@ export interface MinistryRecord {
   shortNames: string[];
   aliases: string[];
   nameEn: string;
+  abbreviations: string[];
   kind: keyof typeof ministryKinds;
   kindLabel: string;
   /** Ids of the documents it issued first (lead issuer), oldest first. */
@@ -281,6 +282,7 @@ export function buildOpenData(input: OpenDataInput): OpenData {
       shortNames: [...ministry.shortNames],
       aliases: [...ministry.aliases],
       nameEn: ministry.nameEn,
+      abbreviations: [...ministry.abbreviations],
       kind: ministry.kind,
       kindLabel: ministryKinds[ministry.kind],
       led: led.map((policy) => policy.id),

@@ -180,6 +180,7 @@ export function dataSchema({ absolute, id }: DataSchemaOptions): JsonSchema {
     shortNames: d('Short forms the documents themselves use.', '文件中使用的简称。', array({ type: 'string' })),
     aliases: d('Other forms readers use.', '其他常见叫法。', array({ type: 'string' })),
     nameEn: d('English name.', '英文名称。', { type: 'string' }),
+    abbreviations: d('Usual English abbreviations, e.g. MIIT.', '常用英文缩写，如 MIIT。', array({ type: 'string' })),
     kind: d('Kind of body.', '机构类别代码。', { type: 'string', enum: Object.keys(ministryKinds) }),
     kindLabel: d('Kind of body, in Chinese.', '机构类别。', { type: 'string', enum: Object.values(ministryKinds) }),
     led: d('Ids of the documents it issued as first issuer, oldest first.', '以首位发文机关（牵头）发布的文件编号，由旧到新。', array(ref('id'))),

@@ -9,11 +9,15 @@ export type VariantMap = Readonly<Record<string, string>>;
 /** Dropped from searchable text: whitespace, quotes, and every kind of bracket around a document number. */
 const DROPPED = /^[\s〔〕［］[\]()（）﹝﹞【】〖〗「」『』《》〈〉“”"'‘’]$/u;
 
-/** One character, normalized: full-width to half-width, lower case, traditional to simplified; "" if dropped. */
+/** Dashes and swung dashes, as a range is written (2024—2025年, 2024-2025, 2024～2025): all read as "-". */
+const DASH = /^[-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d~\u301c\uff5e]$/u;
+
+/** One character, normalized: full-width to half-width, lower case, any dash to "-", traditional to simplified; "" if dropped. */
 export function normalizeChar(char: string, variants?: VariantMap): string {
   if (DROPPED.test(char)) return '';
   const folded = char.normalize('NFKC').toLowerCase();
   if (DROPPED.test(folded)) return '';
+  if (DASH.test(folded)) return '-';
   return variants ? [...folded].map((c) => variants[c] ?? c).join('') : folded;
 }
 
@@ -36,9 +40,18 @@ export function normalizeText(text: string, variants?: VariantMap): string {
   return normalizeWithOrigins(text, variants).text;
 }
 
-/** The words of a query: split on spaces, normalized, empty and repeated ones dropped. */
+/**
+ * The words of a query: split on spaces, normalized, empty and repeated ones dropped. A word is also
+ * split where Latin letters meet Chinese characters (MIIT镁渣 is MIIT and 镁渣: the corpus never
+ * writes them together), and a full stop between digits, as some input methods type a decimal point,
+ * is the point (4。5亿吨 is 4.5亿吨).
+ */
 export function queryWords(query: string, variants?: VariantMap): string[] {
-  return [...new Set(query.split(/[\s\u3000]+/).map((word) => normalizeText(word, variants)).filter(Boolean))];
+  const words = query
+    .split(/[\s\u3000]+/)
+    .map((word) => normalizeText(word, variants).replace(/(?<=\d)[。｡](?=\d)/gu, '.'))
+    .flatMap((word) => word.split(/(?<=[a-z])(?=\p{Script=Han})|(?<=\p{Script=Han})(?=[a-z])/u));
+  return [...new Set(words.filter(Boolean))];
 }
 
 /**

@@ -11,9 +11,10 @@ export const PAGE_SIZE = 10;
 /** At most this many candidates (two batches) are checked per search or per 显示更多 click. */
 export const STEP_LIMIT = 2 * PAGE_SIZE;
 
-/** How a checked candidate answers the query (rank.ts's Assessment). */
+/** How a checked candidate answers the query (rank.ts's Assessment), and whether it is the report's overview rather than a document. */
 export interface Checked {
   assessment: { complete: boolean; related: boolean; score: number };
+  overview?: boolean;
 }
 
 /** What one step adds below the results already shown. */
@@ -36,9 +37,11 @@ export class Paging<C, R extends Checked> {
   private stepping = false;
   /** Candidates checked so far. */
   checked = 0;
-  /** Complete results found (and shown) so far. */
+  /** Complete results found (and shown) so far: documents. */
   complete = 0;
-  /** Related results found so far. */
+  /** The report's overview holds the query (it is shown among the complete results, and is no document: counted apart). */
+  overview = false;
+  /** Related results found so far (documents only: the overview is a result when it holds the query, or none). */
   related = 0;
 
   /** `rank`: order each step's complete results by score (relevance); otherwise keep Pagefind's order (a date sort). */
@@ -87,11 +90,12 @@ export class Paging<C, R extends Checked> {
         if (!results) return undefined;
         this.checked += batch.length;
         step.complete.push(...results.filter((result) => result.assessment.complete));
-        step.related.push(...results.filter((result) => result.assessment.related));
+        step.related.push(...results.filter((result) => result.assessment.related && !result.overview));
       }
       // Stable: equal scores keep Pagefind's order.
       if (this.rank) step.complete.sort((a, b) => b.assessment.score - a.assessment.score);
-      this.complete += step.complete.length;
+      this.complete += step.complete.filter((result) => !result.overview).length;
+      this.overview ||= step.complete.some((result) => result.overview);
       this.related += step.related.length;
       return step;
     } finally {
@@ -108,8 +112,10 @@ export interface Progress {
   browsing: boolean;
   checked: number;
   unchecked: number;
-  /** Complete results shown. */
+  /** Complete results shown: documents. */
   complete: number;
+  /** The report's overview is among the results shown. */
+  overview: boolean;
   /** Related results shown. */
   related: number;
 }
@@ -117,16 +123,20 @@ export interface Progress {
 /**
  * The status line. It states an exact count only when every candidate is checked (or browsing, where
  * every candidate is a result); before that, the count is an estimate, the confirmed results plus the
- * unchecked candidates, and says so.
+ * unchecked candidates, and says so. The report's overview, when it holds the query, is named apart
+ * from the documents (及报告综述), or alone when no document holds it.
  */
-export function statusText({ query, browsing, checked, unchecked, complete, related }: Progress): string {
+export function statusText({ query, browsing, checked, unchecked, complete, overview, related }: Progress): string {
   if (browsing) {
     if (complete + unchecked === 0) return '没有找到符合筛选条件的文件';
     return `找到 ${complete + unchecked} 份文件${unchecked > 0 ? `，已显示 ${complete} 份` : ''}`;
   }
+  const alsoOverview = overview ? '及报告综述' : '';
+  const alsoRelated = related > 0 ? `，另有 ${related} 份相关结果` : '';
+  if (complete === 0 && overview) return unchecked > 0 ? `只在报告综述中找到“${query}”，还有 ${unchecked} 份候选文件未查看` : `只在报告综述中找到“${query}”${alsoRelated}`;
   if (complete === 0) return unchecked > 0 ? `前 ${checked} 份候选文件中没有包含“${query}”的文件` : `没有找到包含“${query}”的文件`;
-  if (unchecked > 0) return `找到约 ${complete + unchecked} 份文件，已显示 ${complete} 份`;
-  return `找到 ${complete} 份文件${related > 0 ? `，另有 ${related} 份相关结果` : ''}`;
+  if (unchecked > 0) return `找到约 ${complete + unchecked} 份文件，已显示 ${complete} 份${alsoOverview}`;
+  return `找到 ${complete} 份文件${alsoOverview}${alsoRelated}`;
 }
 
 /** The label of the button that checks more candidates, or undefined when none remain (no button). */

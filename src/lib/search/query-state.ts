@@ -42,12 +42,13 @@ export const isFiltered = (state: SearchState): boolean => Object.values(state.f
  * Pagefind's filter and sort options for a state. Browsing (a filter and no query) lists the newest
  * first when the reader asked for relevance, which means nothing without a query.
  */
-export function pagefindOptions(state: SearchState, facets: readonly Facet[], browsing: boolean): { filters: Record<string, string>; sort?: { date: 'asc' | 'desc' } } {
+export function pagefindOptions(state: SearchState, facets: readonly Facet[], browsing: boolean): { filters: Record<string, string>; sort?: { newest: 'desc' } | { oldest: 'asc' } } {
   const filters: Record<string, string> = {};
   for (const facet of facets) {
     const value = state.filters[facet.key];
     if (value) filters[facet.key] = facet.values.find((option) => option.value === value)!.indexValue;
   }
   const order = state.sort === 'relevance' && browsing ? 'newest' : state.sort;
-  return { filters, sort: order === 'relevance' ? undefined : { date: order === 'newest' ? 'desc' : 'asc' } };
+  // One sort key per order (index-documents.ts), so that the undated overview comes last in both.
+  return { filters, sort: order === 'relevance' ? undefined : order === 'newest' ? { newest: 'desc' } : { oldest: 'asc' } };
 }

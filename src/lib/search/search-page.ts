@@ -13,7 +13,7 @@ import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type Se
 import { assessDocument, excerpt, type Assessment } from './rank';
 import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
 import { collectButton } from '../collection/collect-controls';
-import { isClauseSection, type SearchRecord } from './sections';
+import { isClauseSection, ISSUER_LABEL, type SearchRecord } from './sections';
 
 /** What the page embeds for this script. */
 export interface SearchConfig {
@@ -28,10 +28,12 @@ export interface SearchConfig {
 interface Ranked {
   record: SearchRecord;
   assessment: Assessment;
+  /** The report's overview, not a document (paging.ts counts it apart). */
+  overview: boolean;
 }
 
 /** How a document stands when browsing: listed, with no text to quote. */
-const LISTED: Assessment = { complete: true, related: false, score: 0 };
+const LISTED: Assessment = { complete: true, related: false, issuers: [], score: 0 };
 /**
  * Up to this many documents, the facet counts load with the results (Pagefind's filter index is a few
  * KB, and counting slows no search); a larger collection counts when the reader opens the facet box.
@@ -175,7 +177,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
         paging.ruleOut();
         return [];
       }
-      return loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words) }));
+      return loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words), overview: record.kind === 'overview' }));
     };
     let step;
     try {
@@ -188,12 +190,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     exactList.append(...step.complete.map(renderResult));
     relatedList.append(...step.related.map(renderResult));
     for (const element of relatedHeadings) element.hidden = paging.related === 0;
-    const progress = { query: state.query, browsing: browsing(), checked: paging.checked, unchecked: paging.unchecked, complete: paging.complete, related: paging.related };
+    const progress = { query: state.query, browsing: browsing(), checked: paging.checked, unchecked: paging.unchecked, complete: paging.complete, overview: paging.overview, related: paging.related };
     const label = moreLabel(progress);
     more.hidden = label === undefined;
     if (label) more.textContent = label;
     // Every candidate checked and none holds the query: the empty state offers other ways in.
-    if (paging.complete === 0 && paging.unchecked === 0) showNothingFound();
+    if (paging.complete === 0 && !paging.overview && paging.unchecked === 0) showNothingFound();
     else say(statusText(progress));
   }
 
@@ -212,9 +214,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     link.textContent = record.title;
     heading.append(link);
 
+    // Which issuing body the query named (MIIT, 发改委…), when it did: in place of the label of that body's section.
+    const issuers = assessment.issuers.length > 0 ? `${ISSUER_LABEL}：${assessment.issuers.join('、')}` : undefined;
+    const label = issuers && best?.section.issuer ? undefined : best?.section.label;
     const details = document.createElement('p');
     details.className = 'text-sm text-muted';
-    details.textContent = [record.documentNumber, record.date, best?.section.label].filter(Boolean).join(' · ');
+    details.textContent = [record.documentNumber, record.date, label, issuers].filter(Boolean).join(' · ');
 
     item.append(heading, details);
     if (best) {
@@ -274,6 +279,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       group.append(legend, list);
       facetsBox.append(group);
     }
+    // Results in the overview alone (which is filed under no facet) leave nothing to filter by.
+    facetsDetails.hidden = !facetsBox.hasChildNodes() && !filtered();
   }
 
   function renderEmpty(query: string) {
