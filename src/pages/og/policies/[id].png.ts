@@ -1,25 +1,26 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus, lookup, type PolicyDoc } from '../../../lib/content/corpus';
-import { policyCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../lib/share/image';
+import { getCorpus, lookup } from '../../../lib/content/corpus';
+import { drawShareImagesAhead, policyCard, renderShareImage, shareImageCacheDir, sharePathLabel, type PolicyCard } from '../../../lib/share/image';
 import { policyPath } from '../../../lib/site/urls';
-import type { Ministry } from '../../../schemas/ministry';
 
 /** The share image of each document: `/og/policies/<id>.png` (see shareImagePath). */
 export const getStaticPaths = (async () => {
   const { policies, ministries } = await getCorpus();
-  return policies.map((policy) => ({
+  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
+  const paths = policies.map((policy) => ({
     params: { id: policy.id },
-    props: { policy, issuers: policy.issuers.map((id) => lookup(ministries, id)) },
+    props: { card: policyCard(policy, policy.issuers.map((id) => lookup(ministries, id)), sharePathLabel(policyPath(policy.id), site)) },
   }));
+  // A build draws every card on the worker threads while it writes the pages before them.
+  if (import.meta.env.PROD) drawShareImagesAhead(paths.map((path) => path.props.card), { cacheDir: shareImageCacheDir });
+  return paths;
 }) satisfies GetStaticPaths;
 
 interface Props {
-  policy: PolicyDoc;
-  issuers: Ministry[];
+  card: PolicyCard;
 }
 
-export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const card = policyCard(props.policy, props.issuers, sharePathLabel(policyPath(props.policy.id), site));
-  const png = await renderShareImage(card, { cacheDir: shareImageCacheDir });
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const png = await renderShareImage(props.card, { cacheDir: shareImageCacheDir });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

@@ -1,24 +1,28 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus, type PolicyDoc } from '../../../../lib/content/corpus';
-import { clauseCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../../lib/share/image';
+import { getCorpus } from '../../../../lib/content/corpus';
+import { clauseCard, drawShareImagesAhead, renderShareImage, shareImageCacheDir, sharePathLabel, type ClauseCard } from '../../../../lib/share/image';
 import { anchorPath } from '../../../../lib/site/urls';
-import type { Clause } from '../../../../schemas/policy';
 
 /** The share image of each clause: `/og/policies/<id>/<clause-id>.png` (see shareImagePath). */
 export const getStaticPaths = (async () => {
   const { policies } = await getCorpus();
-  return policies.flatMap((policy) =>
-    policy.clauses.map((clause) => ({ params: { id: policy.id, clause: clause.id }, props: { policy, clause } })),
+  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
+  const paths = policies.flatMap((policy) =>
+    policy.clauses.map((clause) => ({
+      params: { id: policy.id, clause: clause.id },
+      props: { card: clauseCard(policy, clause, sharePathLabel(anchorPath(policy.id, clause.id), site)) },
+    })),
   );
+  // A build draws every card on the worker threads while it writes the pages before them.
+  if (import.meta.env.PROD) drawShareImagesAhead(paths.map((path) => path.props.card), { cacheDir: shareImageCacheDir });
+  return paths;
 }) satisfies GetStaticPaths;
 
 interface Props {
-  policy: PolicyDoc;
-  clause: Clause;
+  card: ClauseCard;
 }
 
-export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const card = clauseCard(props.policy, props.clause, sharePathLabel(anchorPath(props.policy.id, props.clause.id), site));
-  const png = await renderShareImage(card, { cacheDir: shareImageCacheDir });
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const png = await renderShareImage(props.card, { cacheDir: shareImageCacheDir });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
