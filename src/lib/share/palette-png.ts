@@ -68,6 +68,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return framed;
 }
 
+/** zlib's effort: level 9 takes five times the time of 8 for half a percent fewer bytes. */
+const DEFLATE_LEVEL = 8;
+
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
@@ -75,38 +78,50 @@ const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  * the nearest colour of it; undefined when a pixel is not a card pixel (see OFF_RAMP_TOLERANCE) or
  * not opaque, and the picture needs its full colours.
  */
-export function palettePng(rgba: Uint8Array, width: number, height: number, colors: CardColors): Buffer | undefined {
+export function palettePng(rgba: Uint8Array, width: number, height: number, colors: CardColors, level = DEFLATE_LEVEL): Buffer | undefined {
   const palette = paletteOf(colors);
   const page = hexColor(colors.background);
   const inks = colors.ramps.map((ramp) => hexColor(ramp.color));
   const bits = palette.length <= 2 ? 1 : palette.length <= 4 ? 2 : palette.length <= 16 ? 4 : 8;
   const perByte = 8 / bits;
   const rowBytes = Math.ceil(width / perByte);
+  // A pixel read as one number (its four bytes), so that runs of one colour cost a comparison each.
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  // The palette index of each colour met, or -1 for a colour that is no card pixel.
+  const indexOf = new Map<number, number>();
+  const classify = (pixel: number): number => {
+    const at = pixel * 4;
+    const color: Rgb = [rgba[at], rgba[at + 1], rgba[at + 2]];
+    if (rgba[at + 3] !== 255 || Math.min(...inks.map((ink) => distanceToBlend(color, page, ink))) > OFF_RAMP_TOLERANCE) return -1;
+    let nearest = 0;
+    for (let candidate = 1; candidate < palette.length; candidate++) if (squared(color, palette[candidate]) < squared(color, palette[nearest])) nearest = candidate;
+    return nearest;
+  };
   // Each row: filter type 0 (none, the best for palette pictures), then the packed indexes.
   const rows = Buffer.alloc((rowBytes + 1) * height);
-  const indexOf = new Map<number, number>();
-  let previousKey = -1;
-  let previousIndex = 0;
+  let previous = -1;
+  let index = 0;
   for (let y = 0; y < height; y++) {
-    const rowStart = y * (rowBytes + 1) + 1;
-    for (let x = 0; x < width; x++) {
-      const at = (y * width + x) * 4;
-      if (rgba[at + 3] !== 255) return undefined;
-      const key = (rgba[at] << 16) | (rgba[at + 1] << 8) | rgba[at + 2];
-      if (key !== previousKey) {
-        let index = indexOf.get(key);
-        if (index === undefined) {
-          const pixel: Rgb = [rgba[at], rgba[at + 1], rgba[at + 2]];
-          if (Math.min(...inks.map((ink) => distanceToBlend(pixel, page, ink))) > OFF_RAMP_TOLERANCE) return undefined;
-          index = 0;
-          for (let candidate = 1; candidate < palette.length; candidate++) if (squared(pixel, palette[candidate]) < squared(pixel, palette[index])) index = candidate;
-          indexOf.set(key, index);
-        }
-        previousKey = key;
-        previousIndex = index;
+    let at = y * (rowBytes + 1) + 1;
+    let byte = 0;
+    let filled = 0;
+    for (let x = 0, pixel = y * width; x < width; x++, pixel++) {
+      const value = pixels[pixel];
+      if (value !== previous) {
+        let known = indexOf.get(value);
+        if (known === undefined) indexOf.set(value, (known = classify(pixel)));
+        if (known < 0) return undefined;
+        index = known;
+        previous = value;
       }
-      rows[rowStart + Math.floor(x / perByte)] |= previousIndex << (8 - bits * (1 + (x % perByte)));
+      byte = (byte << bits) | index;
+      if (++filled === perByte) {
+        rows[at++] = byte;
+        byte = 0;
+        filled = 0;
+      }
     }
+    if (filled > 0) rows[at] = byte << (bits * (perByte - filled));
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -117,7 +132,7 @@ export function palettePng(rgba: Uint8Array, width: number, height: number, colo
     SIGNATURE,
     chunk('IHDR', header),
     chunk('PLTE', Uint8Array.from(palette.flat())),
-    chunk('IDAT', deflateSync(rows, { level: 9, memLevel: 9 })),
+    chunk('IDAT', deflateSync(rows, { level })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }
