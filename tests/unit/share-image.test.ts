@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import { palettePng } from '../../src/lib/share/palette-png';
 import {
   cardColors,
   clauseCard,
-  drawShareImagesAhead,
+  drawShareImages,
   issuersLine,
   policyCard,
   renderShareImage,
@@ -307,11 +307,14 @@ describe('share images', () => {
       expect(onWorkers.map((drawn) => ('png' in drawn ? Buffer.from(drawn.png) : drawn))).toEqual(here);
     });
 
-    it('draws cards ahead into the cache, where the build reads them', async () => {
-      drawShareImagesAhead([documentCard, clause], { cacheDir });
-      expect((await renderShareImage(clause, { cacheDir })).equals(await renderShareImage(clause))).toBe(true);
-      expect((await renderShareImage(documentCard, { cacheDir })).equals(await renderShareImage(documentCard))).toBe(true);
+    it('draws a build’s cards into the cache, the same pictures as in this thread, and refuses at once a card it cannot draw', async () => {
+      const files = await Promise.all(drawShareImages([documentCard, clause], cacheDir));
+      expect(readFileSync(files[0]).equals(await renderShareImage(documentCard))).toBe(true);
+      expect(readFileSync(files[1]).equals(await renderShareImage(clause))).toBe(true);
       expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+      // Cached: the same files, nothing drawn again.
+      expect(await Promise.all(drawShareImages([documentCard, clause], cacheDir))).toEqual(files);
+      expect(() => drawShareImages([documentCard, { ...documentCard, title: '镁ཀ', source: { policyId: '2023-x' } }], cacheDir)).toThrow(MissingGlyphError);
     });
 
     it('uses a worker per core unless SHARE_IMAGE_THREADS says how many', () => {

@@ -21,6 +21,7 @@ import { formatMonth } from '../content/dates';
 import { timelineMonth } from '../content/timeline';
 import { shortName } from '../content/views';
 import { SITE_NAME } from '../site/identity';
+import { anchorPath, policyPath } from '../site/urls';
 import { statusPhrase } from '../content/status';
 
 /** The image size every chat app and social site expects. */
@@ -296,30 +297,25 @@ function pngOf(drawn: Drawn, card: ShareCard): Uint8Array {
   return drawn.png;
 }
 
-/** Cards being drawn ahead (drawShareImagesAhead), by cache file: settled once the file is written. */
-const drawingAhead = new Map<string, Promise<void>>();
-
 /**
- * Starts drawing every card not in the cache yet on the worker threads (card-pool.ts), in the order
- * given, so that the build's thread goes on with its pages meanwhile and later only reads the files.
- * A card that cannot be drawn is left to renderShareImage, which reports it.
+ * Draws the cards on the worker threads (card-pool.ts) into the cache, those not there yet, and
+ * resolves each to its file in the cache. A card whose text cannot be drawn throws at once
+ * (MissingGlyphError, naming the document, the field and the character), before anything is drawn.
  */
-export function drawShareImagesAhead(cards: ShareCard[], options: Required<RenderOptions>): void {
+export function drawShareImages(cards: ShareCard[], cacheDir: string): Promise<string>[] {
+  const jobs = cards.map((card) => ({ card, job: shareImageJob(card) }));
   const pool = cardPool();
-  for (const card of cards) {
-    let job: DrawJob;
-    try {
-      job = drawJob(shareImageTree(drawableCard(card, () => {})));
-    } catch {
-      continue;
-    }
-    const file = cacheFile(options.cacheDir, job);
-    if (drawingAhead.has(file) || existsSync(file)) continue;
-    const drawing = pool.draw(job).then((drawn) => writeCached(file, pngOf(drawn, card)));
-    // Its error, if any, is reported when the card's own page asks for it.
-    drawing.catch(() => {});
-    drawingAhead.set(file, drawing);
-  }
+  return jobs.map(({ card, job }) => {
+    const file = cacheFile(cacheDir, job);
+    if (existsSync(file)) return Promise.resolve(file);
+    const drawn = pool.draw(job).then(async (drawing) => {
+      await writeCached(file, pngOf(drawing, card));
+      return file;
+    });
+    // Its error is reported when the build waits for the card; until then it is no unhandled rejection.
+    drawn.catch(() => {});
+    return drawn;
+  });
 }
 
 /** What draw-card.ts needs to draw a card (its text made drawable); exported for tests. */
@@ -332,11 +328,6 @@ export async function renderShareImage(card: ShareCard, options: RenderOptions =
   const job = shareImageJob(card);
   if (!options.cacheDir) return Buffer.from(pngOf(await drawCard(job), card));
   const file = cacheFile(options.cacheDir, job);
-  const ahead = drawingAhead.get(file);
-  if (ahead) {
-    drawingAhead.delete(file);
-    await ahead;
-  }
   try {
     return await readFile(file);
   } catch {
@@ -385,6 +376,21 @@ export function statusNotice(policy: Pick<Policy, 'status'>): { notice?: string 
 export function policyCard(policy: Policy & { id?: string }, issuers: Ministry[], path: string): PolicyCard {
   const meta = [policy.documentNumber, formatMonth(timelineMonth(policy)), issuersLine(issuers, policy.issuersComplete)].filter(Boolean).join(' · ');
   return { kind: 'policy', title: policy.title, meta, ...statusNotice(policy), path, ...(policy.id ? { source: { policyId: policy.id } } : {}) };
+}
+
+/** A share image: whose it is (its URL: shareImagePath) and what its card says. */
+export interface ShareImage {
+  policyId: string;
+  clauseId?: string;
+  card: ShareCard;
+}
+
+/** Every share image of the site: one per document and one per clause, in that order; `base` and `site` as the build's. */
+export function shareImages(policies: (Policy & { id: string })[], issuer: (id: string) => Ministry, site: URL | undefined, base?: string): ShareImage[] {
+  return policies.flatMap((policy) => [
+    { policyId: policy.id, card: policyCard(policy, policy.issuers.map(issuer), sharePathLabel(policyPath(policy.id, base), site)) },
+    ...policy.clauses.map((clause) => ({ policyId: policy.id, clauseId: clause.id, card: clauseCard(policy, clause, sharePathLabel(anchorPath(policy.id, clause.id, base), site)) })),
+  ]);
 }
 
 /** A clause's card. */

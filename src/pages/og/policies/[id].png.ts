@@ -1,23 +1,23 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCorpus, lookup } from '../../../lib/content/corpus';
-import { drawShareImagesAhead, policyCard, renderShareImage, shareImageCacheDir, sharePathLabel, type PolicyCard } from '../../../lib/share/image';
-import { policyPath } from '../../../lib/site/urls';
+import { renderShareImage, shareImageCacheDir, shareImages, type ShareCard } from '../../../lib/share/image';
 
-/** The share image of each document: `/og/policies/<id>.png` (see shareImagePath). */
+/**
+ * The share image of each document, `/og/policies/<id>.png` (see shareImagePath), drawn when
+ * `astro dev` is asked for it. A build lists none here: src/integrations/share-images.ts writes
+ * every share image, drawn on worker threads while the pages render.
+ */
 export const getStaticPaths = (async () => {
+  if (import.meta.env.PROD) return [];
   const { policies, ministries } = await getCorpus();
   const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
-  const paths = policies.map((policy) => ({
-    params: { id: policy.id },
-    props: { card: policyCard(policy, policy.issuers.map((id) => lookup(ministries, id)), sharePathLabel(policyPath(policy.id), site)) },
-  }));
-  // A build draws every card on the worker threads while it writes the pages before them.
-  if (import.meta.env.PROD) drawShareImagesAhead(paths.map((path) => path.props.card), { cacheDir: shareImageCacheDir });
-  return paths;
+  return shareImages(policies, (id) => lookup(ministries, id), site)
+    .filter((image) => image.clauseId === undefined)
+    .map(({ policyId, card }) => ({ params: { id: policyId }, props: { card } }));
 }) satisfies GetStaticPaths;
 
 interface Props {
-  card: PolicyCard;
+  card: ShareCard;
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {

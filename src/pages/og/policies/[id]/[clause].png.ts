@@ -1,25 +1,23 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus } from '../../../../lib/content/corpus';
-import { clauseCard, drawShareImagesAhead, renderShareImage, shareImageCacheDir, sharePathLabel, type ClauseCard } from '../../../../lib/share/image';
-import { anchorPath } from '../../../../lib/site/urls';
+import { getCorpus, lookup } from '../../../../lib/content/corpus';
+import { renderShareImage, shareImageCacheDir, shareImages, type ShareCard } from '../../../../lib/share/image';
 
-/** The share image of each clause: `/og/policies/<id>/<clause-id>.png` (see shareImagePath). */
+/**
+ * The share image of each clause, `/og/policies/<id>/<clause-id>.png` (see shareImagePath), drawn
+ * when `astro dev` is asked for it. A build lists none here: src/integrations/share-images.ts
+ * writes every share image, drawn on worker threads while the pages render.
+ */
 export const getStaticPaths = (async () => {
-  const { policies } = await getCorpus();
+  if (import.meta.env.PROD) return [];
+  const { policies, ministries } = await getCorpus();
   const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
-  const paths = policies.flatMap((policy) =>
-    policy.clauses.map((clause) => ({
-      params: { id: policy.id, clause: clause.id },
-      props: { card: clauseCard(policy, clause, sharePathLabel(anchorPath(policy.id, clause.id), site)) },
-    })),
+  return shareImages(policies, (id) => lookup(ministries, id), site).flatMap(({ policyId, clauseId, card }) =>
+    clauseId === undefined ? [] : [{ params: { id: policyId, clause: clauseId }, props: { card } }],
   );
-  // A build draws every card on the worker threads while it writes the pages before them.
-  if (import.meta.env.PROD) drawShareImagesAhead(paths.map((path) => path.props.card), { cacheDir: shareImageCacheDir });
-  return paths;
 }) satisfies GetStaticPaths;
 
 interface Props {
-  card: ClauseCard;
+  card: ShareCard;
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {
