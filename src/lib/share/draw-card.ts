@@ -4,7 +4,7 @@
  * so that Node runs it as it is in a worker thread (draw-worker.ts) as well as in the build's thread.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import satori, { type Font } from 'satori';
 import { palettePng, type CardColors } from './palette-png.ts';
 
@@ -33,20 +33,23 @@ export interface DrawJob {
 /** A drawn card, or the characters of its text that no font passed in draws. */
 export type Drawn = { png: Uint8Array } | { missing: string[] };
 
-/** Font files, read once per thread (satori also keeps the fonts it parsed, by the identity of their data). */
-const fontData = new Map<string, Promise<Buffer>>();
+/**
+ * Every font file this thread has met, in one list that grows. Satori parses the fonts of a list
+ * once and keeps them by the list's identity, so cards that share the list share the parsing;
+ * a list per card would parse its fonts again for most cards. A character is in one subset file
+ * of the font (glyphs alike in every file that has it), so the longer list draws the same picture.
+ */
+let fonts: Font[] = [];
+const fontsMet = new Set<string>();
 
-function fontsOf(job: DrawJob): Promise<Font[]> {
-  return Promise.all(
-    job.fonts.map(async ({ name, weight, path }) => {
-      let data = fontData.get(path);
-      if (!data) {
-        data = readFile(path);
-        fontData.set(path, data);
-      }
-      return { name, weight, style: 'normal' as const, data: await data };
-    }),
-  );
+/** The fonts to draw a job with (read at once, so that cards drawn side by side never see the list half grown). */
+function fontsOf(job: DrawJob): Font[] {
+  const added = job.fonts.filter((font) => !fontsMet.has(font.path));
+  if (added.length > 0) {
+    for (const font of added) fontsMet.add(font.path);
+    fonts = [...fonts, ...added.map(({ name, weight, path }) => ({ name, weight, style: 'normal' as const, data: readFileSync(path) }))];
+  }
+  return fonts;
 }
 
 export function resvgOptions(job: DrawJob): ResvgRenderOptions {
@@ -59,7 +62,7 @@ export async function cardSvg(job: DrawJob): Promise<{ svg: string } | { missing
   const svg = await satori(job.tree, {
     width: job.width,
     height: job.height,
-    fonts: await fontsOf(job),
+    fonts: fontsOf(job),
     // Called for a run of text that no font passed in can draw.
     loadAdditionalAsset: async (_language, segment) => {
       for (const char of segment) if (char.trim()) missing.add(char);
