@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { pagefindIntegration } from './src/integrations/pagefind';
 import { redirectsIntegration } from './src/integrations/redirects';
 import { securityHeadersIntegration } from './src/integrations/security-headers';
+import { shareImagesIntegration } from './src/integrations/share-images';
 import { siteOriginIntegration } from './src/integrations/site-origin';
 import { themeScript } from './src/lib/site/theme-script';
 
@@ -38,7 +39,7 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  integrations: [mdx(), siteOriginIntegration(), pagefindIntegration(), redirectsIntegration(), securityHeadersIntegration()],
+  integrations: [mdx(), siteOriginIntegration(), shareImagesIntegration(), pagefindIntegration(), redirectsIntegration(), securityHeadersIntegration()],
   security: { csp: contentSecurityPolicy },
   vite: {
     plugins: [tailwindcss()],

@@ -16,7 +16,17 @@ import { CHROMIUM_ARGS, requireChromium } from './chromium';
 
 export const SEARCH_QUERIES = ['竖罐炼镁', '镁合金', '发改委', '工信部联原2023130号', '镁', '盐湖 锂', '还原炼'];
 /** The quality check asks the timed queries and policy terms common enough to match hundreds of documents at scale. */
-const QUALITY_QUERIES = [...SEARCH_QUERIES, '有色金属', '高质量发展', '循环利用', '节能', '产能', '碳达峰', '再生资源', '工业和信息化部', '原材料', '绿色低碳', '指导意见', '科技', '镁 合金'];
+export const QUALITY_QUERIES = [...SEARCH_QUERIES, '有色金属', '高质量发展', '循环利用', '节能', '产能', '碳达峰', '再生资源', '工业和信息化部', '原材料', '绿色低碳', '指导意见', '科技', '镁 合金'];
+/**
+ * Queries no document holds, of the two kinds that make the page check candidates in vain: a word
+ * one of whose character pairs is in no document (合金镁: Pagefind leaves that pair out and returns
+ * the documents holding 合金), and a word whose pairs are all in the collection but never together
+ * (镁产能: the page must read records to know). Each is asked first on a fresh page, so every record
+ * it needs is fetched.
+ */
+export const NO_ANSWER_QUERIES = ['合金镁', '镁产能'];
+/** The page says it is done: results, nothing found, or none among the candidates checked so far (paging.ts's statusText). */
+const DONE_STATUS = /^(找到|没有找到|只在报告综述中找到|前 \d+ 份候选文件中没有)/;
 /** The results a reader sees first. */
 const FIRST_PAGE = 10;
 
@@ -47,7 +57,26 @@ export interface SearchBenchmarkResult {
     withRequests: { count: number; medianMs: number };
   };
   perQuery: { query: string; medianMs: number; medianKB: number }[];
+  /** Queries that find nothing: how much the page fetched before saying so. */
+  noAnswer: NoAnswerMeasure[];
   quality: SearchQuality;
+}
+
+/** A query no document holds, asked first on a fresh page (medians over the page loads). */
+export interface NoAnswerMeasure {
+  query: string;
+  /** Documents Pagefind returns for the query's tokens (all of them fail the page's check). */
+  candidates: number;
+  /** Documents holding the query: 0, or the query is no longer a no-answer query for this collection. */
+  holding: number;
+  /** Rounds of search-record requests (a batch is fetched together; the next one waits for it), median and most. */
+  medianBatches: number;
+  maxBatches: number;
+  medianRecords: number;
+  medianKB: number;
+  medianMs: number;
+  /** What the status line said. */
+  status: string;
 }
 
 /** How well the index answers, judged against every document's search record. */
@@ -56,6 +85,8 @@ export interface SearchQuality {
   /** Documents holding every word of a query, summed over the queries, and how many of them Pagefind returned. */
   holding: number;
   found: number;
+  /** Each query: the documents holding it (their pages' paths) and how many of them Pagefind returned. */
+  perQuery: { query: string; holders: string[]; found: number }[];
   /**
    * Of the first page a reader sees (up to 10 results), the share that are among the best 10 of all
    * the documents holding the query, by the search page's own ranking (rank.ts), ties included;
@@ -72,26 +103,124 @@ export const median = (numbers: number[]): number => {
 };
 
 /** Runs one query through the page's own form and resolves with the milliseconds until results are shown. */
-function timeQuery(page: Page, query: string): Promise<number> {
+export function timeQuery(page: Page, query: string): Promise<number> {
   return page.evaluate(
-    (text) =>
-      new Promise<number>((done) => {
+    ([text, pattern]) =>
+      new Promise<number>((finish) => {
+        const done = new RegExp(pattern);
         const status = document.querySelector('[data-search-status]')!;
         const input = document.querySelector<HTMLInputElement>('#search-query')!;
         const form = input.form!;
         const start = performance.now();
         const observer = new MutationObserver(() => {
-          if (/^(找到|没有找到|只在报告综述中找到)/.test(status.textContent ?? '')) {
+          if (done.test(status.textContent ?? '')) {
             observer.disconnect();
-            done(performance.now() - start);
+            finish(performance.now() - start);
           }
         });
         observer.observe(status, { childList: true, characterData: true, subtree: true });
         input.value = text;
         form.requestSubmit();
       }),
-    query,
+    [query, DONE_STATUS.source] as const,
   );
+}
+
+/** The search page's configuration and every search record of a build, by Pagefind's id of the document. */
+export function searchData(dist: string): { config: SearchConfig; records: Map<string, SearchRecord> } {
+  const config = JSON.parse(/<script type="application\/json" id="search-config">([^<]*)<\/script>/.exec(readFileSync(join(dist, 'search', 'index.html'), 'utf8'))![1]) as SearchConfig;
+  const recordDir = join(dist, 'search', 'records');
+  const records = new Map(
+    readdirSync(recordDir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(recordDir, file), 'utf8')) as SearchRecord]),
+  );
+  return { config, records };
+}
+
+/** Every candidate the page's own Pagefind (the same module URL, so its instance and options) returns for index tokens. */
+function pagefindCandidates(page: Page, base: string, tokens: string): Promise<string[]> {
+  return page.evaluate(
+    async ([url, term]) => {
+      const pagefind = (await import(url)) as { search: (term: string) => Promise<{ results: { id: string }[] }> };
+      return (await pagefind.search(term)).results.map((result) => result.id);
+    },
+    [`${base}pagefind/pagefind.js`, tokens] as const,
+  );
+}
+
+/**
+ * Asks each no-answer query first on a fresh page (empty cache, the engine loaded as the cursor
+ * enters the box) and counts what the page fetches before it says so: the rounds of search-record
+ * requests (a round starts when no record request is in flight), the records, the bytes.
+ */
+async function measureNoAnswer(browser: Browser, dist: string, origin: string, base: string, runs: number): Promise<NoAnswerMeasure[]> {
+  const { config, records } = searchData(dist);
+  const measures: NoAnswerMeasure[] = [];
+  for (const query of NO_ANSWER_QUERIES) {
+    const words = queryWords(query, config.variants);
+    const holding = [...records.values()].filter((record) => assessDocument(record.sections, words).complete).length;
+    const runsOf = { batches: [] as number[], records: [] as number[], bytes: [] as number[], ms: [] as number[] };
+    let candidates = 0;
+    let status = '';
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const isRecord = (url: string) => url.includes('/search/records/');
+      let counting = false;
+      let inFlight = 0;
+      let recordsInFlight = 0;
+      let lastActivity = Date.now();
+      let batches = 0;
+      let recordCount = 0;
+      let bytes = 0;
+      context.on('request', (request) => {
+        inFlight += 1;
+        lastActivity = Date.now();
+        if (!counting || !isRecord(request.url())) return;
+        if (recordsInFlight === 0) batches += 1;
+        recordsInFlight += 1;
+        recordCount += 1;
+      });
+      const settle = (url: string) => {
+        inFlight -= 1;
+        lastActivity = Date.now();
+        if (counting && isRecord(url)) recordsInFlight -= 1;
+      };
+      context.on('requestfailed', (request) => settle(request.url()));
+      context.on('requestfinished', async (request) => {
+        settle(request.url());
+        const sizes = await request.sizes().catch(() => undefined);
+        if (sizes && counting) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      });
+      const quiet = async () => {
+        while (inFlight > 0 || Date.now() - lastActivity < 500) await page.waitForTimeout(50);
+      };
+      await page.goto(`${origin}${base}search/`);
+      await page.focus('#search-query');
+      await quiet();
+      counting = true;
+      runsOf.ms.push(await timeQuery(page, query));
+      await quiet();
+      counting = false;
+      runsOf.batches.push(batches);
+      runsOf.records.push(recordCount);
+      runsOf.bytes.push(bytes);
+      status = (await page.locator('[data-search-status]').textContent()) ?? '';
+      if (run === 0) candidates = (await pagefindCandidates(page, base, queryTokens(words))).length;
+      await context.close();
+    }
+    measures.push({
+      query,
+      candidates,
+      holding,
+      medianBatches: median(runsOf.batches),
+      maxBatches: Math.max(...runsOf.batches),
+      medianRecords: median(runsOf.records),
+      medianKB: +(median(runsOf.bytes) / 1024).toFixed(1),
+      medianMs: Math.round(median(runsOf.ms)),
+      status,
+    });
+  }
+  return measures;
 }
 
 /**
@@ -100,36 +229,26 @@ function timeQuery(page: Page, query: string): Promise<number> {
  * many of the first page's results are among the best.
  */
 async function measureQuality(browser: Browser, dist: string, origin: string, base: string): Promise<SearchQuality> {
-  const config = JSON.parse(/<script type="application\/json" id="search-config">([^<]*)<\/script>/.exec(readFileSync(join(dist, 'search', 'index.html'), 'utf8'))![1]) as SearchConfig;
-  const recordDir = join(dist, 'search', 'records');
-  const records = new Map(
-    readdirSync(recordDir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(recordDir, file), 'utf8')) as SearchRecord]),
-  );
+  const { config, records } = searchData(dist);
   const byUrl = new Map([...records.values()].map((record) => [record.url, record]));
   const context = await browser.newContext();
   const page = await context.newPage();
   let holding = 0;
   let found = 0;
   const precisions: number[] = [];
+  const perQuery: SearchQuality['perQuery'] = [];
   for (const query of QUALITY_QUERIES) {
     const words = queryWords(query, config.variants);
     const score = (record: SearchRecord) => assessDocument(record.sections, words);
     const holders = [...records].filter(([, record]) => score(record).complete);
     await page.goto(`${origin}${base}search/?q=${encodeURIComponent(query)}`);
-    await page.locator('[data-search-status]').filter({ hasText: /^(找到|没有找到|只在报告综述中找到)/ }).waitFor();
+    await page.locator('[data-search-status]').filter({ hasText: DONE_STATUS }).waitFor();
     const shown = await page.locator('ol[data-exact] > li h3 > a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('?')[0]));
-    // The page's own Pagefind (the same module URL, so its instance and options): every candidate.
-    const candidates = new Set(
-      await page.evaluate(
-        async ([url, tokens]) => {
-          const pagefind = (await import(url)) as { search: (term: string) => Promise<{ results: { id: string }[] }> };
-          return (await pagefind.search(tokens)).results.map((result) => result.id);
-        },
-        [`${base}pagefind/pagefind.js`, queryTokens(words)] as const,
-      ),
-    );
+    const candidates = new Set(await pagefindCandidates(page, base, queryTokens(words)));
+    const foundHere = holders.filter(([id]) => candidates.has(id)).length;
     holding += holders.length;
-    found += holders.filter(([id]) => candidates.has(id)).length;
+    found += foundHere;
+    perQuery.push({ query, holders: holders.map(([, record]) => record.url), found: foundHere });
     if (holders.length === 0) continue;
     const scores = holders.map(([, record]) => score(record).score).sort((a, b) => b - a);
     const tenth = scores[Math.min(FIRST_PAGE, scores.length) - 1];
@@ -141,6 +260,7 @@ async function measureQuality(browser: Browser, dist: string, origin: string, ba
     queries: QUALITY_QUERIES.length,
     holding,
     found,
+    perQuery,
     firstPagePrecision: precisions.reduce((sum, value) => sum + value, 0) / precisions.length,
   };
 }
@@ -160,6 +280,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
   const next = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
   const perQuery = new Map<string, { ms: number[]; bytes: number[] }>();
   let quality: SearchQuality;
+  let noAnswer: NoAnswerMeasure[];
   try {
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext();
@@ -222,6 +343,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       await context.close();
     }
     quality = await measureQuality(browser, resolve(options.dist), `http://127.0.0.1:${port}`, base);
+    noAnswer = await measureNoAnswer(browser, resolve(options.dist), `http://127.0.0.1:${port}`, base, Math.min(runs, 3));
   } finally {
     await browser.close();
     server.close();
@@ -242,6 +364,7 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
       withRequests: split(next.ms.filter((_, index) => next.requests[index] > 0)),
     },
     perQuery: [...perQuery].map(([query, entry]) => ({ query, medianMs: Math.round(median(entry.ms)), medianKB: kb(median(entry.bytes)) })),
+    noAnswer,
     quality,
   };
 }
@@ -261,10 +384,18 @@ export function formatSearchBenchmark(result: SearchBenchmarkResult): string {
     `| next queries that made requests: index chunks, records (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
     `\nper query (median over all runs): ${result.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB.toFixed(1)} KB`).join(' · ')}`,
     `\n${formatSearchQuality(result.quality)}`,
+    `\n${formatNoAnswer(result.noAnswer)}`,
   ].join('\n');
 }
 
 /** The quality check in a sentence. */
 export function formatSearchQuality(quality: SearchQuality): string {
   return `quality (${quality.queries} queries): ${quality.found} of the ${quality.holding} documents holding a query found; first page of results among the best 10: ${(quality.firstPagePrecision * 100).toFixed(0)} %`;
+}
+
+/** The no-answer queries in a sentence. */
+export function formatNoAnswer(measures: NoAnswerMeasure[]): string {
+  return `queries no document holds (asked first on a fresh page): ${measures
+    .map((measure) => `${measure.query} (${measure.candidates} candidates, ${measure.holding} holding it): ${measure.medianBatches} batches of records (at most ${measure.maxBatches}), ${measure.medianRecords} records, ${measure.medianKB} KB, ${measure.medianMs} ms, “${measure.status}”`)
+    .join(' · ')}`;
 }

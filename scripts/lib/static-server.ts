@@ -46,6 +46,11 @@ export function serveStatic(root: string, port: number, base = '/'): Promise<Ser
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     const found = existsSync(path);
     if (!found) path = join(root, '404.html');
+    // A folder served that is no site (Pagefind's own UI page, bench:scale) has no 404 page.
+    if (!found && !existsSync(path)) {
+      response.writeHead(404).end();
+      return;
+    }
     const extension = extname(path);
     const gzip = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     const content = body(path, gzip);

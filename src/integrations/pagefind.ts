@@ -8,6 +8,15 @@ import { indexDocuments } from '../lib/search/index-documents';
 import { searchRecordFile } from '../lib/search/sections';
 import { loadedCorpus } from '../loaders/astro-loaders';
 
+/**
+ * The size Pagefind aims at for each index chunk (about that many bytes gzipped; its default is 20,000).
+ * A query downloads the chunk of each token it asks for, so a two-pair query costs two chunks: 5 KB
+ * chunks keep a first query to about half the bytes of the default's, for some 12 bytes more of
+ * Pagefind's page list per extra chunk. Pagefind reads it from its environment; the name says
+ * "unstable", so tests/site/search-index.test.ts checks that the chunks are that small.
+ */
+const INDEX_CHUNK_SIZE = 5000;
+
 /** Fails the build with everything Pagefind reported. */
 function check(step: string, errors: string[]) {
   if (errors.length > 0) throw new Error(`Pagefind failed to ${step}:\n  ${errors.join('\n  ')}`);
@@ -36,6 +45,7 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const corpus = loadedCorpus();
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
         try {
           check('start', errors);

@@ -50,3 +50,14 @@ describe('search records', () => {
     expect(readdirSync(join(distDir, 'search', 'records')).sort()).toEqual(pages.map((page) => `${page.id}.json`).sort());
   });
 });
+
+describe('index chunks', () => {
+  it('are a few KB each, so that a query downloads little (src/integrations/pagefind.ts)', () => {
+    const sizes = readdirSync(join(distDir, 'pagefind', 'index'))
+      .map((name) => readFileSync(join(distDir, 'pagefind', 'index', name)).length)
+      .sort((a, b) => a - b);
+    expect(sizes.length).toBeGreaterThan(0);
+    // Pagefind's default chunks are about 20 KB; a chunk holding one long list of a common character may be larger.
+    expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThanOrEqual(8 * 1024);
+  });
+});

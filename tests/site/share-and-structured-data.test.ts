@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/loaders/load-corpus';
 import { builtPages, distDir } from '../../scripts/lib/dist';
 import { redirectPageTarget } from '../../src/lib/site/redirects';
+import { renderShareImage, shareImageCacheDir, shareImages, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH } from '../../src/lib/share/image';
+import { shareImageFile } from '../../src/lib/site/urls';
 
 // Pages with an address of their own (not 404, not the pages at old addresses that redirect, see content/redirects.yaml).
 const pages = builtPages().filter((page) => page.path !== '/404.html' && redirectPageTarget(page.html) === undefined);
@@ -55,6 +57,37 @@ describe('clause pages', () => {
       expect(html).toContain(`href="/policies/${id}/#${clause.id}"`);
     });
   }
+});
+
+describe('share images', () => {
+  const ministries = new Map(corpus.ministries.map((ministry) => [ministry.id, ministry]));
+  const htmlOf = (path: string) => pages.find((page) => page.path === path)!.html;
+
+  for (const { id, data } of corpus.policies) {
+    it(`/policies/${id}/ and each of its clause pages show their own card, as the build draws it`, async () => {
+      // The build's origin and base, from the document page's own address.
+      const pageUrl = new URL(meta(htmlOf(`/policies/${id}/`), 'og:url')!);
+      const base = pageUrl.pathname.replace(/policies\/.*$/, '');
+      const images = shareImages([{ ...data, id }], (issuer) => ministries.get(issuer)!, new URL(pageUrl.origin), base);
+      expect(images).toHaveLength(1 + data.clauses.length);
+      for (const image of images) {
+        const html = htmlOf(image.clauseId ? `/policies/${id}/${image.clauseId}/` : `/policies/${id}/`);
+        const file = shareImageFile(id, image.clauseId);
+        expect(meta(html, 'og:image')).toBe(`${pageUrl.origin}${base}${file}`);
+        expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')]).toEqual([String(SHARE_IMAGE_WIDTH), String(SHARE_IMAGE_HEIGHT)]);
+        // The very card of this page (what it says is part of the card cache's key).
+        const png = readFileSync(join(distDir, file));
+        expect(png.equals(await renderShareImage(image.card, { cacheDir: shareImageCacheDir })), file).toBe(true);
+      }
+    });
+  }
+
+  it('no two pages share a card', () => {
+    const images = [...new Set(pages.map((page) => meta(page.html, 'og:image')).filter((image) => image?.includes('/og/')))];
+    expect(images.length).toBe(corpus.policies.reduce((sum, { data }) => sum + 1 + data.clauses.length, 0));
+    const bytes = images.map((image) => readFileSync(join(distDir, new URL(image!).pathname)).toString('base64'));
+    expect(new Set(bytes).size).toBe(images.length);
+  });
 });
 
 describe('structured data', () => {

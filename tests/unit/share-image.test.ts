@@ -1,17 +1,26 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fontSubsetsFor } from '../../src/lib/share/font';
 import { MISSING_CHARACTER, MissingGlyphError, drawableText } from '../../src/lib/share/glyphs';
+import { CardPool, cardThreads } from '../../src/lib/share/card-pool';
+import { drawCard, resvgOptions } from '../../src/lib/share/draw-card';
+import { palettePng } from '../../src/lib/share/palette-png';
 import {
+  cardColors,
   clauseCard,
+  drawShareImages,
   issuersLine,
   policyCard,
   renderShareImage,
   renderSvg,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
   sharePathLabel,
+  shareImageJob,
   shareImageTree,
   type ShareCard,
 } from '../../src/lib/share/image';
@@ -28,29 +37,40 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** The pixels of an 8-bit RGB or RGBA PNG (what resvg writes), as a function of x and y giving [r, g, b]. */
-function pngPixels(png: Buffer): (x: number, y: number) => [number, number, number] {
-  const { width, height } = pngSize(png);
-  const [depth, colorType, , , interlace] = png.subarray(24, 29);
-  expect({ depth, interlace }).toEqual({ depth: 8, interlace: 0 });
-  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : Number.NaN;
-  expect(channels, `colour type ${colorType}`).not.toBeNaN();
+/** The chunks of a PNG of the given type, in order. */
+function pngChunks(png: Buffer, type: string): Buffer[] {
   const chunks: Buffer[] = [];
   for (let at = 8; at < png.length; ) {
     const length = png.readUInt32BE(at);
-    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    if (png.toString('latin1', at + 4, at + 8) === type) chunks.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
-  const raw = inflateSync(Buffer.concat(chunks));
-  const stride = width * channels;
+  return chunks;
+}
+
+/**
+ * The pixels of a PNG as resvg (8-bit RGB or RGBA) or palette-png.ts (indexed, 1 to 8 bits) writes
+ * it, not interlaced, as a function of x and y giving [r, g, b].
+ */
+function pngPixels(png: Buffer): (x: number, y: number) => [number, number, number] {
+  const { width, height } = pngSize(png);
+  const [depth, colorType, , , interlace] = png.subarray(24, 29);
+  expect(interlace).toBe(0);
+  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : colorType === 3 ? 1 : Number.NaN;
+  expect(channels, `colour type ${colorType}`).not.toBeNaN();
+  expect(colorType === 3 ? [1, 2, 4, 8] : [8]).toContain(depth);
+  const raw = inflateSync(Buffer.concat(pngChunks(png, 'IDAT')));
+  // Filters work on bytes, with the previous pixel's byte (at least one byte back) as "left".
+  const bytesPerPixel = Math.max(1, (channels * depth) / 8);
+  const stride = Math.ceil((width * channels * depth) / 8);
   const pixels = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)];
     for (let i = 0; i < stride; i++) {
       const value = raw[y * (stride + 1) + 1 + i];
-      const left = i >= channels ? pixels[y * stride + i - channels] : 0;
+      const left = i >= bytesPerPixel ? pixels[y * stride + i - bytesPerPixel] : 0;
       const up = y > 0 ? pixels[(y - 1) * stride + i] : 0;
-      const upLeft = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels] : 0;
+      const upLeft = y > 0 && i >= bytesPerPixel ? pixels[(y - 1) * stride + i - bytesPerPixel] : 0;
       const paeth = () => {
         const estimate = left + up - upLeft;
         const [a, b, c] = [Math.abs(estimate - left), Math.abs(estimate - up), Math.abs(estimate - upLeft)];
@@ -59,6 +79,16 @@ function pngPixels(png: Buffer): (x: number, y: number) => [number, number, numb
       const predictor = [0, left, up, (left + up) >> 1, filter === 4 ? paeth() : 0][filter];
       pixels[y * stride + i] = (value + predictor) & 0xff;
     }
+  }
+  if (colorType === 3) {
+    const palette = pngChunks(png, 'PLTE')[0];
+    const perByte = 8 / depth;
+    return (x, y) => {
+      const byte = pixels[y * stride + Math.floor(x / perByte)];
+      const index = (byte >> (8 - depth * (1 + (x % perByte)))) & ((1 << depth) - 1);
+      if (index * 3 + 2 >= palette.length) throw new Error(`palette index ${index} at ${x},${y} is past the palette's ${palette.length / 3} colours`);
+      return [palette[index * 3], palette[index * 3 + 1], palette[index * 3 + 2]];
+    };
   }
   return (x, y) => {
     const at = y * stride + x * channels;
@@ -222,6 +252,76 @@ describe('share images', () => {
       expect(edited.equals(first)).toBe(false);
       expect(readdirSync(cacheDir)).toHaveLength(2);
       expect(edited.equals(await renderShareImage({ ...clause, heading: '拓展国际市场' }))).toBe(true);
+    });
+  });
+
+  describe('size', () => {
+    it('stores a card in 16 colours, 4 bits a pixel, a third of the full-colour PNG, and it looks the same', async () => {
+      for (const card of [documentCard, clause]) {
+        const png = await renderShareImage(card);
+        expect(png.subarray(24, 26)).toEqual(Buffer.from([4, 3])); // bit depth 4, colour type 3 (indexed)
+        expect(pngChunks(png, 'PLTE')[0].length / 3).toBeLessThanOrEqual(16);
+        const fullColour = new Resvg(await renderSvg(shareImageTree(card)), resvgOptions(shareImageJob(card))).render().asPng();
+        expect(png.length).toBeLessThan(fullColour.length / 2.5);
+        // Pixel by pixel: the same picture but for the shades of anti-aliased edges.
+        const [stored, drawn] = [pngPixels(png), pngPixels(fullColour)];
+        let total = 0;
+        let largest = 0;
+        for (let y = 0; y < SHARE_IMAGE_HEIGHT; y++) {
+          for (let x = 0; x < SHARE_IMAGE_WIDTH; x++) {
+            const [a, b] = [stored(x, y), drawn(x, y)];
+            const difference = Math.max(...a.map((value, channel) => Math.abs(value - b[channel])));
+            total += difference;
+            largest = Math.max(largest, difference);
+          }
+        }
+        expect(largest).toBeLessThanOrEqual(40);
+        expect(total / (SHARE_IMAGE_WIDTH * SHARE_IMAGE_HEIGHT)).toBeLessThan(1);
+      }
+    });
+
+    it('keeps the full colours of a picture the palette does not foresee', async () => {
+      const page = [0xfb, 0xfa, 0xf7, 255];
+      const picture = (pixel: number[]) => Uint8Array.from([...page, ...pixel, ...page, ...page]);
+      // The page and a step of the ink: a palette PNG whose pixels are those colours.
+      const card = palettePng(picture([0x1c, 0x1b, 0x19, 255]), 2, 2, cardColors)!;
+      expect(pngPixels(card)(1, 0)).toEqual([0x1c, 0x1b, 0x19]);
+      expect(pngPixels(card)(0, 1)).toEqual([0xfb, 0xfa, 0xf7]);
+      // A blue pixel is no blend of the page with a card colour; a transparent one has no colour alone.
+      expect(palettePng(picture([0x20, 0x40, 0xff, 255]), 2, 2, cardColors)).toBeUndefined();
+      expect(palettePng(picture([0x1c, 0x1b, 0x19, 128]), 2, 2, cardColors)).toBeUndefined();
+      // A card drawn in a colour its palette lacks (here the ink) is stored in full colour (RGB or RGBA).
+      const withoutInk = await drawCard({ ...shareImageJob(documentCard), colors: { ...cardColors, ramps: cardColors.ramps.slice(1) } });
+      if (!('png' in withoutInk)) throw new Error(`not drawn: ${withoutInk.missing.join('')}`);
+      expect([2, 6]).toContain(withoutInk.png[25]);
+    });
+  });
+
+  describe('on worker threads', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'share-image-ahead-'));
+    afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+    it('draws the same picture on a worker thread as in this one', async () => {
+      const pool = new CardPool(2);
+      const [onWorkers, here] = await Promise.all([Promise.all([documentCard, clause].map((card) => pool.draw(shareImageJob(card)))), Promise.all([renderShareImage(documentCard), renderShareImage(clause)])]);
+      expect(onWorkers.map((drawn) => ('png' in drawn ? Buffer.from(drawn.png) : drawn))).toEqual(here);
+    });
+
+    it('draws a build’s cards into the cache, the same pictures as in this thread, and refuses at once a card it cannot draw', async () => {
+      const files = await Promise.all(drawShareImages([documentCard, clause], cacheDir));
+      expect(readFileSync(files[0]).equals(await renderShareImage(documentCard))).toBe(true);
+      expect(readFileSync(files[1]).equals(await renderShareImage(clause))).toBe(true);
+      expect(readdirSync(cacheDir).filter((name) => name.endsWith('.png'))).toHaveLength(2);
+      // Cached: the same files, nothing drawn again.
+      expect(await Promise.all(drawShareImages([documentCard, clause], cacheDir))).toEqual(files);
+      expect(() => drawShareImages([documentCard, { ...documentCard, title: '镁ཀ', source: { policyId: '2023-x' } }], cacheDir)).toThrow(MissingGlyphError);
+    });
+
+    it('uses a worker per core unless SHARE_IMAGE_THREADS says how many', () => {
+      expect(cardThreads(undefined)).toBeGreaterThanOrEqual(1);
+      expect(cardThreads('0')).toBe(0);
+      expect(cardThreads('3')).toBe(3);
+      expect(() => cardThreads('two')).toThrow('SHARE_IMAGE_THREADS must be a whole number');
     });
   });
 

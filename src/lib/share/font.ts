@@ -3,11 +3,10 @@
  * OFL 1.1): which characters it draws, and the few subset files a card's text needs (each read once).
  * No system font and no network is used.
  */
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Font } from 'satori';
+import type { FontFile } from './draw-card';
 import { woffCodePoints } from './woff-cmap';
 
 /** The font family a card is set in. */
@@ -76,28 +75,13 @@ export function fontSubsetsFor(content: string): string[] {
   return chosen.map((subset) => subset.name);
 }
 
-const fontFiles = new Map<string, Promise<Buffer>>();
-
 function fontFilePath(subset: string, weight: Weight): string {
   return join(fontDir, 'files', `noto-sans-sc-${subset}-${weight}-normal.woff`);
 }
 
-function fontFile(subset: string, weight: Weight): Promise<Buffer> {
-  const file = fontFilePath(subset, weight);
-  let data = fontFiles.get(file);
-  if (!data) {
-    data = readFile(file);
-    fontFiles.set(file, data);
-  }
-  return data;
-}
-
-/** The faces (regular and bold, one family per subset) that draw `content`. */
-export async function fontsFor(content: string): Promise<Font[]> {
-  const names = fontSubsetsFor(content);
+/** The faces (regular and bold, one family per subset) that draw `content`, as files. */
+export function fontFilesFor(content: string): FontFile[] {
   const weights: Weight[] = [700, 400];
-  return Promise.all(
-    // One family per slice: satori picks one face per family and weight, then falls back family by family.
-    weights.flatMap((weight) => names.map(async (name) => ({ name: `${FAMILY} ${name}`, weight, style: 'normal' as const, data: await fontFile(name, weight) }))),
-  );
+  // One family per slice: satori picks one face per family and weight, then falls back family by family.
+  return weights.flatMap((weight) => fontSubsetsFor(content).map((name) => ({ name: `${FAMILY} ${name}`, weight, path: fontFilePath(name, weight) })));
 }

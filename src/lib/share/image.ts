@@ -1,17 +1,19 @@
 /**
  * Share images (Open Graph cards, 1200×630 PNG) for documents and clauses, drawn at build time:
- * an object tree → SVG (satori, text as outlines) → PNG (resvg), set in Noto Sans SC (font.ts).
+ * what a card says → an object tree, drawn by draw-card.ts (satori, resvg) as a 16-colour PNG
+ * (palette-png.ts), set in Noto Sans SC (font.ts), on worker threads during a build (card-pool.ts).
  * A character the font lacks is drawn in a form it has (glyphs.ts); anything else fails the
  * build, naming the document, the field and the character.
  */
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import satori from 'satori';
-import { FAMILY, fontsFor, fontSubsetsFor } from './font';
+import { basename, dirname, join } from 'node:path';
+import { cardPool } from './card-pool';
+import { cardSvg, drawCard, resvgOptions, type Box, type DrawJob, type Drawn } from './draw-card';
+import { fontFilesFor } from './font';
+import type { CardColors } from './palette-png';
 import { describeChar, drawableText, MISSING_CHARACTER, MissingGlyphError } from './glyphs';
 import type { Ministry } from '../../schemas/ministry';
 import type { Policy } from '../../schemas/policy';
@@ -19,6 +21,7 @@ import { formatMonth } from '../content/dates';
 import { timelineMonth } from '../content/timeline';
 import { shortName } from '../content/views';
 import { SITE_NAME } from '../site/identity';
+import { anchorPath, policyPath } from '../site/urls';
 import { statusPhrase } from '../content/status';
 
 /** The image size every chat app and social site expects. */
@@ -74,6 +77,21 @@ export interface RenderOptions {
 // Colours of the site (src/styles/global.css, light theme).
 const colors = { page: '#fbfaf7', ink: '#1c1b19', muted: '#57534e', line: '#e2ddd3', accent: '#9f1d20' };
 
+/**
+ * The card's palette: the page and steps towards each colour drawn on it, 16 in all (4 bits a pixel).
+ * Most steps go to the ink of the headline and the quoted text, whose edges are most of the card;
+ * the grey line is drawn solid.
+ */
+export const cardColors: CardColors = {
+  background: colors.page,
+  ramps: [
+    { color: colors.ink, steps: 7 },
+    { color: colors.muted, steps: 4 },
+    { color: colors.accent, steps: 3 },
+    { color: colors.line, steps: 1 },
+  ],
+};
+
 // The width text is set in: the image less 80px margins.
 const CONTENT_WIDTH = SHARE_IMAGE_WIDTH - 2 * 80;
 
@@ -89,11 +107,7 @@ function headline(content: string, fontSize: number, lines: number): Style {
   return { fontFeatureSettings: '"halt"', ...(fits ? { textWrap: 'balance' } : {}) };
 }
 
-/** A satori element: a React-like `{ type, props }` object (no JSX needed). */
-export interface Box {
-  type: string;
-  props: { style?: Style; children?: Box | string | (Box | string)[] };
-}
+export type { Box };
 
 type Style = Record<string, string | number>;
 
@@ -220,28 +234,20 @@ function treeText(tree: Box): string {
   return collect(tree) + '…';
 }
 
-const resvgOptions: ResvgRenderOptions = {
-  fitTo: { mode: 'original' },
-  background: colors.page,
-  font: { loadSystemFonts: false },
-};
+/** What draw-card.ts needs to draw a tree: the size, the font files of its text, the palette. */
+function drawJob(tree: Box): DrawJob {
+  return { tree, width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, fonts: fontFilesFor(treeText(tree)), colors: cardColors };
+}
 
 /** Draws an object tree as SVG with the font subsets its text needs; throws MissingGlyphError for a character the font lacks. */
 export async function renderSvg(tree: Box): Promise<string> {
-  const missing = new Set<string>();
-  const svg = await satori(tree, {
-    width: SHARE_IMAGE_WIDTH,
-    height: SHARE_IMAGE_HEIGHT,
-    fonts: await fontsFor(treeText(tree)),
-    // Called for a run of text that no font passed in can draw.
-    loadAdditionalAsset: async (_language, segment) => {
-      for (const char of segment) if (char.trim()) missing.add(char);
-      return [];
-    },
-  });
-  if (missing.size > 0) throw new MissingGlyphError(`Noto Sans SC has no glyph for ${[...missing].map(describeChar).join(', ')}`);
-  return svg;
+  const drawn = await cardSvg(drawJob(tree));
+  if ('missing' in drawn) throw missingGlyphs(drawn.missing);
+  return drawn.svg;
 }
+
+const missingGlyphs = (chars: string[], card?: ShareCard) =>
+  new MissingGlyphError(`${card ? `Cannot draw ${cardName(card)}: ` : ''}Noto Sans SC has no glyph for ${chars.map(describeChar).join(', ')}`);
 
 let versions: string | undefined;
 
@@ -266,37 +272,70 @@ function toolVersions(): string {
   return versions;
 }
 
+/** How a card is stored: part of the cache key, so that a change of encoding draws every card again. */
+const ENCODING = 'palette-png-1';
+
+/** Where a card is kept in the cache: a hash of everything that shapes its pixels (text, layout, colours, font files, options, tool versions). */
+function cacheFile(cacheDir: string, job: DrawJob): string {
+  const fonts = job.fonts.map((font) => `${font.name} ${font.weight} ${basename(font.path)}`);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ tree: job.tree, fonts, colors: job.colors, resvg: resvgOptions(job), encoding: ENCODING, versions: toolVersions() }))
+    .digest('hex');
+  return join(cacheDir, `${key}.png`);
+}
+
+async function writeCached(file: string, png: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(partial, png);
+  await rename(partial, file);
+}
+
+/** The PNG of a drawing, or the build's message naming the card and the characters it cannot draw. */
+function pngOf(drawn: Drawn, card: ShareCard): Uint8Array {
+  if ('missing' in drawn) throw missingGlyphs(drawn.missing, card);
+  return drawn.png;
+}
+
+/**
+ * Draws the cards on the worker threads (card-pool.ts) into the cache, those not there yet, and
+ * resolves each to its file in the cache. A card whose text cannot be drawn throws at once
+ * (MissingGlyphError, naming the document, the field and the character), before anything is drawn.
+ */
+export function drawShareImages(cards: ShareCard[], cacheDir: string): Promise<string>[] {
+  const jobs = cards.map((card) => ({ card, job: shareImageJob(card) }));
+  const pool = cardPool();
+  return jobs.map(({ card, job }) => {
+    const file = cacheFile(cacheDir, job);
+    if (existsSync(file)) return Promise.resolve(file);
+    const drawn = pool.draw(job).then(async (drawing) => {
+      await writeCached(file, pngOf(drawing, card));
+      return file;
+    });
+    // Its error is reported when the build waits for the card; until then it is no unhandled rejection.
+    drawn.catch(() => {});
+    return drawn;
+  });
+}
+
+/** What draw-card.ts needs to draw a card (its text made drawable); exported for tests. */
+export function shareImageJob(card: ShareCard): DrawJob {
+  return drawJob(shareImageTree(drawableCard(card)));
+}
+
 /** Renders a card as a 1200×630 PNG; characters the font lacks are drawn as drawableCard says, or fail with MissingGlyphError. */
 export async function renderShareImage(card: ShareCard, options: RenderOptions = {}): Promise<Buffer> {
-  const tree = shareImageTree(drawableCard(card));
-  let cached: string | undefined;
-  if (options.cacheDir) {
-    // Everything that shapes the pixels: the tree (text, layout, colours), the font slices, the options and the tool versions.
-    const key = createHash('sha256')
-      .update(JSON.stringify({ tree, fonts: fontSubsetsFor(treeText(tree)), resvgOptions, versions: toolVersions() }))
-      .digest('hex');
-    cached = join(options.cacheDir, `${key}.png`);
-    try {
-      return await readFile(cached);
-    } catch {
-      // not drawn yet
-    }
-  }
-  let svg: string;
+  const job = shareImageJob(card);
+  if (!options.cacheDir) return Buffer.from(pngOf(await drawCard(job), card));
+  const file = cacheFile(options.cacheDir, job);
   try {
-    svg = await renderSvg(tree);
-  } catch (error) {
-    if (error instanceof MissingGlyphError) throw new MissingGlyphError(`Cannot draw ${cardName(card)}: ${error.message}`);
-    throw error;
+    return await readFile(file);
+  } catch {
+    // not drawn yet
   }
-  const png = new Resvg(svg, resvgOptions).render().asPng();
-  if (cached) {
-    await mkdir(dirname(cached), { recursive: true });
-    const partial = `${cached}.${process.pid}.tmp`;
-    await writeFile(partial, png);
-    await rename(partial, cached);
-  }
-  return png;
+  const png = pngOf(await drawCard(job), card);
+  await writeCached(file, png);
+  return Buffer.from(png);
 }
 
 // ---- cards from the corpus ----
@@ -337,6 +376,21 @@ export function statusNotice(policy: Pick<Policy, 'status'>): { notice?: string 
 export function policyCard(policy: Policy & { id?: string }, issuers: Ministry[], path: string): PolicyCard {
   const meta = [policy.documentNumber, formatMonth(timelineMonth(policy)), issuersLine(issuers, policy.issuersComplete)].filter(Boolean).join(' · ');
   return { kind: 'policy', title: policy.title, meta, ...statusNotice(policy), path, ...(policy.id ? { source: { policyId: policy.id } } : {}) };
+}
+
+/** A share image: whose it is (its URL: shareImagePath) and what its card says. */
+export interface ShareImage {
+  policyId: string;
+  clauseId?: string;
+  card: ShareCard;
+}
+
+/** Every share image of the site: one per document and one per clause, in that order; `base` and `site` as the build's. */
+export function shareImages(policies: (Policy & { id: string })[], issuer: (id: string) => Ministry, site: URL | undefined, base?: string): ShareImage[] {
+  return policies.flatMap((policy) => [
+    { policyId: policy.id, card: policyCard(policy, policy.issuers.map(issuer), sharePathLabel(policyPath(policy.id, base), site)) },
+    ...policy.clauses.map((clause) => ({ policyId: policy.id, clauseId: clause.id, card: clauseCard(policy, clause, sharePathLabel(anchorPath(policy.id, clause.id, base), site)) })),
+  ]);
 }
 
 /** A clause's card. */

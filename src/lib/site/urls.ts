@@ -18,8 +18,8 @@ export function policyPath(policyId: string, base = SITE_BASE): string {
 }
 
 /** `/policies/<id>/#<anchor>`: a clause or passage in its document. */
-export function anchorPath(policyId: string, anchorId: string): string {
-  return `${policyPath(policyId)}#${anchorId}`;
+export function anchorPath(policyId: string, anchorId: string, base = SITE_BASE): string {
+  return `${policyPath(policyId, base)}#${anchorId}`;
 }
 
 /** `/policies/<id>/<clause-id>/`: a clause's own page. */
@@ -29,7 +29,12 @@ export function clausePath(policyId: string, clauseId: string, base = SITE_BASE)
 
 /** `/og/policies/<id>.png` or `/og/policies/<id>/<clause-id>.png`: the share image (1200×630). */
 export function shareImagePath(policyId: string, clauseId?: string): string {
-  return withBase(clauseId ? `/og/policies/${policyId}/${clauseId}.png` : `/og/policies/${policyId}.png`);
+  return withBase(`/${shareImageFile(policyId, clauseId)}`);
+}
+
+/** Where a build writes a share image, in its output folder: shareImagePath without the base. */
+export function shareImageFile(policyId: string, clauseId?: string): string {
+  return clauseId ? `og/policies/${policyId}/${clauseId}.png` : `og/policies/${policyId}.png`;
 }
 
 /** `/years/<yyyy>/`. */

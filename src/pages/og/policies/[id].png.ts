@@ -1,25 +1,26 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCorpus, lookup, type PolicyDoc } from '../../../lib/content/corpus';
-import { policyCard, renderShareImage, shareImageCacheDir, sharePathLabel } from '../../../lib/share/image';
-import { policyPath } from '../../../lib/site/urls';
-import type { Ministry } from '../../../schemas/ministry';
+import { getCorpus, lookup } from '../../../lib/content/corpus';
+import { renderShareImage, shareImageCacheDir, shareImages, type ShareCard } from '../../../lib/share/image';
 
-/** The share image of each document: `/og/policies/<id>.png` (see shareImagePath). */
+/**
+ * The share image of each document, `/og/policies/<id>.png` (see shareImagePath), drawn when
+ * `astro dev` is asked for it. A build lists none here: src/integrations/share-images.ts writes
+ * every share image, drawn on worker threads while the pages render.
+ */
 export const getStaticPaths = (async () => {
+  if (import.meta.env.PROD) return [];
   const { policies, ministries } = await getCorpus();
-  return policies.map((policy) => ({
-    params: { id: policy.id },
-    props: { policy, issuers: policy.issuers.map((id) => lookup(ministries, id)) },
-  }));
+  const site = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
+  return shareImages(policies, (id) => lookup(ministries, id), site)
+    .filter((image) => image.clauseId === undefined)
+    .map(({ policyId, card }) => ({ params: { id: policyId }, props: { card } }));
 }) satisfies GetStaticPaths;
 
 interface Props {
-  policy: PolicyDoc;
-  issuers: Ministry[];
+  card: ShareCard;
 }
 
-export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const card = policyCard(props.policy, props.issuers, sharePathLabel(policyPath(props.policy.id), site));
-  const png = await renderShareImage(card, { cacheDir: shareImageCacheDir });
+export const GET: APIRoute<Props> = async ({ props }) => {
+  const png = await renderShareImage(props.card, { cacheDir: shareImageCacheDir });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
