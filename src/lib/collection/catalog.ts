@@ -5,6 +5,8 @@
  */
 import type { CitableDocument } from '../share/citation';
 import type { PageRedirect } from '../site/redirects';
+import { policyPageOf } from '../site/urls';
+import { itemKey } from './items';
 import { shareCode } from './share-link';
 
 /** A document as the collection page lists and cites it. */
@@ -22,14 +24,10 @@ export interface Catalog {
   moved: Record<string, string>;
 }
 
-const policyPage = /^\/policies\/([a-z0-9-]+)\/$/;
-const clausePage = /^\/policies\/([a-z0-9-]+)\/([a-z0-9-]+)\/$/;
-
 /** The item key of a document or clause page (a site path without the deploy base), else undefined. */
 function pageKey(path: string): string | undefined {
-  const clause = clausePage.exec(path);
-  if (clause) return `${clause[1]}.${clause[2]}`;
-  return policyPage.exec(path)?.[1];
+  const page = policyPageOf(path);
+  return page && itemKey({ policy: page.policyId, clause: page.clauseId });
 }
 
 /** Renamed items: the page redirects (src/lib/site/redirects.ts) between document and clause pages, as item keys. */

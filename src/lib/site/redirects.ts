@@ -7,7 +7,7 @@
  */
 import { anchorOf, pageOf, type Redirect } from '../../schemas/redirect';
 import { SITE_LANGUAGE, SITE_NAME } from './identity';
-import { absoluteUrl, clausePath, excerptAnchor, overviewPath, withBase } from './urls';
+import { absoluteUrl, clausePath, excerptAnchor, overviewPath, policyPageOf, withBase } from './urls';
 
 /** A page address that no longer exists and the address (page, maybe with #anchor) it leads to; both without the deploy base. */
 export interface PageRedirect {
@@ -17,7 +17,10 @@ export interface PageRedirect {
   impliedBy?: string;
 }
 
-const documentId = (page: string): string | undefined => /^\/policies\/([^/#]+)\/$/.exec(page)?.[1];
+const documentId = (page: string): string | undefined => {
+  const named = policyPageOf(page);
+  return named && !named.clauseId ? named.policyId : undefined;
+};
 
 /**
  * Every page redirect: the entries that redirect a page, and the clause pages they imply.

@@ -27,6 +27,12 @@ export function clausePath(policyId: string, clauseId: string, base = SITE_BASE)
   return withBase(`/policies/${policyId}/${clauseId}/`, base);
 }
 
+/** The document, and the clause, that a path without the deploy base names (the inverse of policyPath and clausePath); undefined for any other page. */
+export function policyPageOf(path: string): { policyId: string; clauseId?: string } | undefined {
+  const match = /^\/policies\/([^/#?]+)\/(?:([^/#?]+)\/)?$/.exec(path);
+  return match ? { policyId: match[1], ...(match[2] ? { clauseId: match[2] } : {}) } : undefined;
+}
+
 /** `/og/policies/<id>.png` or `/og/policies/<id>/<clause-id>.png`: the share image (1200×630). */
 export function shareImagePath(policyId: string, clauseId?: string): string {
   return withBase(`/${shareImageFile(policyId, clauseId)}`);
