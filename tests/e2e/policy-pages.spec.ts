@@ -14,23 +14,27 @@ test('the home page lists every document and links to it', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('有色金属行业稳增长工作方案');
 });
 
-for (const path of policyPages) {
-  test(`${path} shows metadata, clauses and the report's narrative`, async ({ page }) => {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
-    const metadata = page.locator('#metadata');
-    // The block's own labels (a successor's record inside 状态 repeats some of them).
-    for (const label of ['标题', '发文字号', '发文机关', '主题分类', '实施期限', '状态']) {
-      await expect(metadata.locator(':scope > dt').filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
-    }
-    await expect(page.locator('#report-narrative')).toBeVisible();
-    for (const anchor of urlLock.anchors[path as keyof typeof urlLock.anchors]) {
-      await expect(page.locator(`[id="${anchor}"]`)).toBeVisible();
-    }
-  });
-}
+// One browser page walks them all: a new page per document cost more than the checks.
+test('every document page shows metadata, clauses and the report\'s narrative', async ({ page }) => {
+  test.setTimeout(policyPages.length * 10_000);
+  for (const path of policyPages) {
+    await test.step(path, async () => {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
+      const metadata = page.locator('#metadata');
+      // The block's own labels (a successor's record inside 状态 repeats some of them).
+      for (const label of ['标题', '发文字号', '发文机关', '主题分类', '实施期限', '状态']) {
+        await expect(metadata.locator(':scope > dt').filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
+      }
+      await expect(page.locator('#report-narrative')).toBeVisible();
+      for (const anchor of urlLock.anchors[path as keyof typeof urlLock.anchors]) {
+        await expect(page.locator(`[id="${anchor}"]`)).toBeVisible();
+      }
+    });
+  }
+});
 
 test('a #clause deep link lands on that clause', { tag: '@every-view' }, async ({ page }) => {
   await page.goto('/policies/2023-industrial-structure-catalogue/#eliminated-facilities');
