@@ -75,9 +75,11 @@ async function estimate(page: Page, shown: string[]): Promise<number> {
 /**
  * Clicks 显示更多 until it disappears, checking each click: it fetches at most two batches, keeps the
  * results shown where they were and adds new ones below, and the status says 约 until the end.
+ * Resolves to the number of clicks.
  */
-async function showEverything(page: Page, records: string[], truth: number) {
-  for (let clicks = 0; await more(page).isVisible(); clicks += 1) {
+async function showEverything(page: Page, records: string[], truth: number): Promise<number> {
+  let clicks = 0;
+  for (; await more(page).isVisible(); clicks += 1) {
     expect(clicks, '显示更多 keeps coming back').toBeLessThan(60);
     await expect(more(page)).toHaveText('显示更多');
     const before = await listed(page);
@@ -94,6 +96,7 @@ async function showEverything(page: Page, records: string[], truth: number) {
     expect(records.length - fetched, 'records fetched by one click').toBeLessThanOrEqual(STEP_LIMIT);
     if (await more(page).isVisible()) expect(await estimate(page, after)).toBeGreaterThanOrEqual(truth);
   }
+  return clicks;
 }
 
 // The paging does not depend on width or theme: like every untagged test, it runs in desktop-light only.
@@ -114,15 +117,17 @@ test.describe('a large collection', () => {
       expect(first.length).toBeLessThanOrEqual(STEP_LIMIT);
       if (query === '镁') expect(first).toHaveLength(10); // every candidate of a single character holds it
       expect(records.length, 'records fetched for the first page').toBeLessThanOrEqual(STEP_LIMIT);
+      const firstRecords = records.length;
       expect(await estimate(page, first)).toBeGreaterThanOrEqual(documents);
       await expect(more(page)).toBeVisible();
 
-      await showEverything(page, records, documents);
+      const clicks = await showEverything(page, records, documents);
       const all = await listed(page);
       expect(all.slice(0, first.length)).toEqual(first);
       expect([...all].sort()).toEqual([...truth].sort());
       await expect(status(page)).toHaveText(exactStatus(query, truth, true));
       expect(new Set(records).size, 'a record fetched twice').toBe(records.length);
+      console.log(`“${query}” in ${collection().corpus.policies.length} documents: ${documents} hold it; the first page shows ${first.length} after ${firstRecords} records; ${clicks} clicks of 显示更多 list all ${all.length} results, ${records.length} records fetched, none twice`);
     });
   }
 
@@ -196,6 +201,7 @@ test.describe('a large collection', () => {
     await expect(exactLinks(page)).toHaveCount(0);
     await expect(more(page)).toBeHidden();
     await expect(page.locator('[data-search-empty]')).toBeVisible();
+    console.log(`“钛合金” (钛 in no document; 合金 in ${holders('合金').length}): 没有找到 after ${records.length} records`);
   });
 
   test('a glued phrase whose pairs all occur, but never in a row: two batches per step, said honestly, until every candidate is checked', async ({ page }) => {
@@ -224,6 +230,7 @@ test.describe('a large collection', () => {
     await expect(page.locator('[data-search-empty]')).toBeVisible();
     // More candidates than one step checks: the reader was asked before every candidate was fetched.
     expect(records.length).toBeGreaterThan(STEP_LIMIT);
+    console.log(`“${query}” (every pair occurs, never in a row): 没有找到 after ${records.length} records in steps of at most ${STEP_LIMIT}`);
   });
 
   test('a filter without a query lists documents newest first, ten at a time, with an exact count', async ({ page }) => {
