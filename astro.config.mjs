@@ -43,11 +43,5 @@ export default defineConfig({
   security: { csp: contentSecurityPolicy },
   vite: {
     plugins: [tailwindcss()],
-    build: {
-      // Page scripts are files of their own, never inlined: a reader's browser keeps one copy for
-      // every page, where inlined they were repeated in each of thousands of pages (and their hashes
-      // in each page's policy). Other assets keep Vite's rule.
-      assetsInlineLimit: (path) => (path.endsWith('.js') ? false : undefined),
-    },
   },
 });
