@@ -270,7 +270,7 @@ Written by \`npm run bench\` (\`scripts/bench.ts\`) on ${started.toISOString().s
 | Chromium | ${machineInfo.chromium} |
 | Lighthouse | ${lighthouseVersion} (chrome-launcher, \`--headless=new\`) |
 
-The machine was shared with other jobs while these were measured, so wall times depend on the load; CPU time (user + sys) is the steadier figure of a build. Every figure is the median of several runs, the number of runs is given with each table.
+Wall times depend on what else the machine runs (the load average above); CPU time (user + sys) is the steadier figure of a build. Every figure is the median of several runs, the number of runs is given with each table.
 
 ## Budgets
 
