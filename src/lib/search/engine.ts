@@ -19,7 +19,7 @@ export interface PagefindResponse {
 
 /** The part of Pagefind's JS API the page uses. */
 export interface Pagefind {
-  options: (options: { ranking: { pageLength: number } }) => Promise<void>;
+  options: (options: { ranking: { pageLength: number }; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   /** Loads the filter index; after it, every search response carries filter counts. */
   filters: () => Promise<unknown>;
@@ -46,7 +46,11 @@ export class SearchEngine {
     return import(/* @vite-ignore */ `${this.base}pagefind/pagefind.js${copy}`).then(async (engine: Pagefind) => {
       // Each section lists a token once, so a longer document holds a query in more sections and
       // should rank no lower for its length: Pagefind's default would put the shortest documents first.
-      await engine.options({ ranking: { pageLength: 0 } });
+      // The engine that answers queries runs on the page: a search is a few milliseconds of
+      // WebAssembly, and Pagefind's web worker would add its own script to download and a message
+      // round trip to every index chunk and every search. The counting copy keeps the worker, as its
+      // searches are slow once the filters are loaded and must not hold up the page.
+      await engine.options({ ranking: { pageLength: 0 }, noWorker: copy === '' });
       await engine.init();
       return engine;
     });
