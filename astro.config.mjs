@@ -8,7 +8,7 @@ import { redirectsIntegration } from './src/integrations/redirects';
 import { securityHeadersIntegration } from './src/integrations/security-headers';
 import { shareImagesIntegration } from './src/integrations/share-images';
 import { siteOriginIntegration } from './src/integrations/site-origin';
-import { themeScript } from './src/lib/site/theme-script';
+import { headScript } from './src/lib/site/head-script';
 
 // SITE (the public origin, for canonical URLs) and BASE (a sub-path) let one build serve any static host.
 const site = process.env.SITE;
@@ -31,7 +31,7 @@ export const contentSecurityPolicy = {
   scriptDirective: {
     // Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval' and nothing more.
     resources: ["'self'", "'wasm-unsafe-eval'"],
-    hashes: [`sha256-${createHash('sha256').update(themeScript).digest('base64')}`],
+    hashes: [`sha256-${createHash('sha256').update(headScript).digest('base64')}`],
   },
 };
 

@@ -16,12 +16,11 @@ export function collectButton(key: string, label: string): HTMLButtonElement {
   return button;
 }
 
-/** Shows the buttons, marks those whose item is collected and writes the count. */
+/** Marks the buttons whose item is collected and writes the count. */
 function sync() {
   const keys = new Set(readCollection());
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-collect]')) {
     button.setAttribute('aria-pressed', String(keys.has(button.dataset.collect!)));
-    button.hidden = false;
   }
   for (const count of document.querySelectorAll('[data-collection-count]')) count.textContent = keys.size > 0 ? `（${keys.size}）` : '';
 }

@@ -104,6 +104,9 @@ export class Paging<C, R extends Checked> {
   }
 }
 
+/** What the empty state says before any query (the search page renders it, the script writes it back). */
+export const NO_QUERY_LEAD = '输入关键词开始搜索，例如：';
+
 /** What the status line and the button below the results say. */
 export interface Progress {
   /** The query as typed (shown in quotes). */

@@ -8,7 +8,7 @@
 import type { Facet } from './facets';
 import { appendMarked } from './highlight';
 import { queryTokens, queryWords, type VariantMap } from './normalize';
-import { moreLabel, Paging, statusText } from './paging';
+import { moreLabel, NO_QUERY_LEAD, Paging, statusText } from './paging';
 import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
 import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
@@ -58,8 +58,6 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const relatedList = results.querySelector<HTMLOListElement>('[data-related]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
-  root.querySelector<HTMLElement>('[data-search-needs-js]')?.remove();
-  form.hidden = false;
 
   const pagefind = new SearchEngine(config.base, smallCollection);
   let prefetched = false;
@@ -287,7 +285,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     const lead = empty.querySelector<HTMLElement>('[data-empty-lead]')!;
     lead.textContent = query
       ? `没有找到包含“${query}”的文件。可以减少关键词、去掉筛选条件，或换一个说法：`
-      : '输入关键词开始搜索，例如：';
+      : NO_QUERY_LEAD;
   }
 
   function searchSoon() {

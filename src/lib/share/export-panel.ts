@@ -63,6 +63,5 @@ export function startExportPanel(panel: HTMLElement, references: () => Reference
   for (const button of buttons) button.addEventListener('click', () => void show(button.dataset.exportFormat as ExportFormat));
   panel.querySelector('[data-export-copy]')!.addEventListener('click', () => void copy());
   download.addEventListener('click', () => void save());
-  panel.hidden = false;
   return { refresh: () => chosen && void show(chosen) };
 }
