@@ -120,8 +120,9 @@ async function openSearch(page: Page): Promise<string[]> {
 
 /**
  * Submits a query through the page's form and returns every result, after 显示更多 until it
- * disappears. The form writes ?q= and says 正在搜索… in the same task, so once ?q= is this query
- * and the status says something else, the status and the lists are this query's answer.
+ * disappears. The form marks the results busy in the same task, and the page writes ?q= only once
+ * it has answered, so once ?q= is this query and the results are no longer busy, the status and the
+ * lists are this query's answer.
  */
 async function ask(page: Page, query: string): Promise<Answer> {
   // Set the box without an input event: the page's debounced search-as-you-type would run the query twice.
@@ -129,10 +130,10 @@ async function ask(page: Page, query: string): Promise<Answer> {
     input.value = text;
     input.form!.requestSubmit();
   }, query);
-  await page.waitForFunction((expected) => {
-    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return new URLSearchParams(location.search).get('q') === expected && status !== '' && status !== '正在搜索…';
-  }, query.trim());
+  await page.waitForFunction(
+    (expected) => new URLSearchParams(location.search).get('q') === expected && !document.querySelector('[data-search-results]')!.hasAttribute('aria-busy'),
+    query.trim(),
+  );
   const results = page.locator('section[aria-label="搜索结果"]');
   const items = results.locator('li');
   const more = page.locator('[data-search-more]');

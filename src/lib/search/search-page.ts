@@ -42,6 +42,8 @@ const SMALL_COLLECTION = 100;
 /** Up to this many documents, every record (about 1 KB each) is fetched after the first results, so later queries download nothing. */
 const PREFETCH_RECORDS_UP_TO = 30;
 const DEBOUNCE_MS = 150;
+/** A search still running after this long says so. */
+const SEARCHING_NOTICE_MS = 300;
 
 export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const form = root.querySelector<HTMLFormElement>('form[role="search"]')!;
@@ -101,8 +103,10 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   /** Pagefind's filter and sort options for the current state. */
   const searchOptions = () => pagefindOptions(state, config.facets, browsing());
 
-  function writeUrl(state: SearchState) {
-    history.replaceState(null, '', searchStateQuery(state) || location.pathname);
+  /** Takes the reader's change of query, filter or order, and searches again. */
+  function update(change: Partial<SearchState>) {
+    state = { ...state, ...change };
+    void run({ writeUrl: true });
   }
 
   let state = readSearchState(location.search, config.facets);
@@ -117,30 +121,57 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     status.textContent = text;
   }
 
-  async function run() {
-    const current = ++generation;
-    words = queryWords(state.query, config.variants);
-    // Browsing lists the newest first: relevance means nothing without a query.
-    relevanceOption.disabled = browsing();
-    sortSelect.value = browsing() && state.sort === 'relevance' ? 'newest' : state.sort;
+  /** Empties the result lists (the results of the query before stay until the new ones replace them). */
+  function clearResults() {
     exactList.replaceChildren();
     relatedList.replaceChildren();
     for (const element of relatedHeadings) element.hidden = true;
     more.hidden = true;
+  }
+
+  /**
+   * Searches for the current state. `writeUrl`: the reader changed it, so the address bar follows,
+   * once the page has answered: updating the URL makes the browser commit a navigation (and ask
+   * for the page's icon again), which would otherwise hold up the results.
+   */
+  async function run({ writeUrl = false } = {}) {
+    const current = ++generation;
+    results.setAttribute('aria-busy', 'true');
+    // Said only when the answer takes long enough to be waited for: a status that changes twice in a
+    // few milliseconds only makes the page draw (and a screen reader speak) once more.
+    const notice = setTimeout(() => current === generation && say('正在搜索…'), SEARCHING_NOTICE_MS);
+    try {
+      await search(current);
+    } finally {
+      clearTimeout(notice);
+      if (current === generation) {
+        results.removeAttribute('aria-busy');
+        if (writeUrl) setTimeout(() => history.replaceState(null, '', searchStateQuery(state) || location.pathname));
+      }
+    }
+  }
+
+  async function search(current: number) {
+    words = queryWords(state.query, config.variants);
+    // Browsing lists the newest first: relevance means nothing without a query.
+    relevanceOption.disabled = browsing();
+    sortSelect.value = browsing() && state.sort === 'relevance' ? 'newest' : state.sort;
     empty.hidden = true;
     if (words.length === 0 && !browsing()) {
+      clearResults();
       say('');
       facetsDetails.hidden = true;
       empty.hidden = false;
       renderEmpty('');
       return;
     }
-    say('正在搜索…');
     let engine: Pagefind;
     try {
       engine = await pagefind.main();
     } catch {
-      if (current === generation) say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
+      if (current !== generation) return;
+      clearResults();
+      say('搜索索引加载失败。请检查网络后刷新页面重试，或按时间线浏览全部文件。');
       return;
     }
     const term = searchTerm();
@@ -150,13 +181,14 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     // With no results, the facets stay only to take a filter off.
     facetsDetails.hidden = response.results.length === 0 && !filtered();
     if (response.results.length === 0) showNothingFound();
-    else await showMore(current, term !== null && paging.paged ? pagefind.lacksToken(term) : undefined);
+    else await showMore(current, { first: true, lacksToken: term !== null && paging.paged ? () => pagefind.lacksToken(term) : undefined });
     void updateFacetCounts(current);
     void prefetchRecords(engine);
   }
 
 
   function showNothingFound() {
+    clearResults();
     say(browsing() ? '没有找到符合筛选条件的文件' : `没有找到包含“${state.query}”的文件`);
     empty.hidden = false;
     renderEmpty(state.query);
@@ -164,27 +196,36 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
 
   /**
    * Downloads and checks the next candidates (paging.ts), and adds the results found below those
-   * shown. `lacking`, on a query's first step, tells whether a word of the query is in no document;
-   * it is worked out while the first batch downloads, and then no candidate is shown.
+   * shown. On a query's `first` step, they replace the results of the query before; and when its
+   * first batch holds no complete result, `lacksToken` tells whether a word of the query is in no
+   * document, and then no further candidate is checked.
    */
-  async function showMore(current: number, lacking?: Promise<boolean>) {
+  async function showMore(current: number, { first = false, lacksToken }: { first?: boolean; lacksToken?: () => Promise<boolean> } = {}) {
     const check = async (batch: PagefindResult[]): Promise<Ranked[] | undefined> => {
-      const [loaded, absent] = await Promise.all([Promise.all(batch.map((result) => pagefind.record(result))), lacking]);
+      const loaded = await Promise.all(batch.map((result) => pagefind.record(result)));
       if (current !== generation) return undefined;
-      if (absent) {
+      const checked = loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words), overview: record.kind === 'overview' }));
+      // A document holding the whole query holds all its tokens; only a batch without one asks.
+      const lacking = lacksToken && !checked.some((result) => result.assessment.complete) && (await lacksToken());
+      lacksToken = undefined;
+      if (current !== generation) return undefined;
+      if (lacking) {
         paging.ruleOut();
         return [];
       }
-      return loaded.map((record) => ({ record, assessment: browsing() ? LISTED : assessDocument(record.sections, words), overview: record.kind === 'overview' }));
+      return checked;
     };
     let step;
     try {
       step = await paging.next(check);
     } catch {
-      if (current === generation) say('搜索结果加载失败。请检查网络后重试。');
+      if (current !== generation) return;
+      if (first) clearResults();
+      say('搜索结果加载失败。请检查网络后重试。');
       return;
     }
     if (!step || current !== generation) return;
+    if (first) clearResults();
     exactList.append(...step.complete.map(renderResult));
     relatedList.append(...step.related.map(renderResult));
     for (const element of relatedHeadings) element.hidden = paging.related === 0;
@@ -268,9 +309,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
         countLabel.textContent = String(count(option));
         button.append(countLabel);
         button.addEventListener('click', () => {
-          state = { ...state, filters: { ...state.filters, [facet.key]: pressed ? undefined : option.value } };
-          writeUrl(state);
-          void run();
+          update({ filters: { ...state.filters, [facet.key]: pressed ? undefined : option.value } });
         });
         list.append(button);
       }
@@ -290,11 +329,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
 
   function searchSoon() {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      state = { ...state, query: input.value.trim() };
-      writeUrl(state);
-      void run();
-    }, DEBOUNCE_MS);
+    timer = setTimeout(() => update({ query: input.value.trim() }), DEBOUNCE_MS);
   }
   // While an input method composes (pinyin letters before a character is chosen), the box holds
   // letters the reader is not searching for: the search waits for the composed text.
@@ -305,15 +340,9 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    state = { ...state, query: input.value.trim() };
-    writeUrl(state);
-    void run();
+    update({ query: input.value.trim() });
   });
-  sortSelect.addEventListener('change', () => {
-    state = { ...state, sort: sortSelect.value as SortOrder };
-    writeUrl(state);
-    void run();
-  });
+  sortSelect.addEventListener('change', () => update({ sort: sortSelect.value as SortOrder }));
   more.addEventListener('click', () => void showMore(generation));
   // The engine loads while the reader is about to type (or at once for a query in the URL), so the
   // first query does not wait for it and a visit that never searches downloads none of it.
