@@ -102,7 +102,8 @@ export class SearchEngine {
    * search instead of finding nothing, so the candidates hold the rest of the query only, and no
    * document can hold the word the token comes from. Each token is searched alone (its index chunk is
    * loaded already) once per page visit; only a paged collection asks, where this spares checking
-   * candidates in vain, and the first batch of records downloads meanwhile.
+   * candidates in vain, and only when a first batch of candidates holds no result (a document
+   * holding the query holds all its tokens), so that a query with results never waits for it.
    */
   async lacksToken(term: string): Promise<boolean> {
     const tokens = [...new Set(term.split(' '))];
