@@ -49,6 +49,7 @@ async function openFacets(page: Page) {
   await expect(page.locator('[data-search-facets]')).toBeVisible();
 }
 
+/** A parameter of the page's URL, which the page writes once it has answered: poll it after a change. */
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
 test.describe('URL state', () => {
@@ -130,7 +131,7 @@ test('a facet click filters the results and sets the URL; a second click clears 
   expect(in2024.length).toBeGreaterThan(0);
   await expect(status(page)).toHaveText(`找到 ${in2024.length} 份文件`);
   expect(sorted(await exactResults(page))).toEqual(sorted(in2024));
-  expect(param(page, 'q')).toBe('镁');
+  await expect.poll(() => param(page, 'q')).toBe('镁');
 
   await page.locator('[data-search-facets]').getByRole('button', { name: /^2024年/ }).click();
   await expect.poll(() => param(page, 'year')).toBeNull();
@@ -216,7 +217,7 @@ test('a hostile query, in the URL or typed, is shown as text: nothing injected, 
   await searchBox(page).fill(typed);
   await searchBox(page).press('Enter');
   await expect(status(page)).toHaveText(`没有找到包含“${typed}”的文件`);
-  expect(param(page, 'q')).toBe(typed);
+  await expect.poll(() => param(page, 'q')).toBe(typed);
   expect(await injected()).toEqual(clean);
 
   await page.reload();
@@ -267,7 +268,7 @@ test('with a filter and no query, every document the filter leaves is listed, ne
   // Clearing the filter leaves no query and no filter: the empty state.
   await page.locator('[data-search-facets] button[aria-pressed="true"]').click();
   await expect(page.locator('[data-search-empty]')).toBeVisible();
-  expect(param(page, 'topic')).toBeNull();
+  await expect.poll(() => param(page, 'topic')).toBeNull();
 });
 
 test('when the documents of the results cannot load, a clear error is shown', async ({ page }) => {
