@@ -27,9 +27,11 @@ import {
 } from './lib/build-benchmark';
 import { indexWithDefaults, runSideBySide, type SideBySide } from './lib/pagefind-default';
 import { NO_ANSWER_QUERIES, QUALITY_QUERIES, runSearchBenchmark, type SearchBenchmarkResult } from './lib/search-benchmark';
+import { FIRST_BATCH } from '../src/lib/search/paging';
 import { cardThreads } from '../src/lib/share/card-pool';
 import { FEED_ENTRIES } from '../src/lib/open-data/feed';
 import { LISTED_IN_FULL } from '../src/lib/content/views';
+import { SEARCH_RECORDS_FILE } from '../src/lib/search/sections';
 
 const { values } = parseArgs({
   options: {
@@ -75,7 +77,7 @@ interface Measured {
   dist: { bytes: number; files: number };
   pagefind: { bytes: number; files: number };
   indexChunks: { bytes: number; files: number };
-  /** The search records (search/records/), one fetched per shown result: files, bytes on disk and gzipped as served. */
+  /** The search records (one file of them all up to 100 documents, else one per document, fetched for each candidate checked): files, bytes on disk and gzipped as served. */
   records: { bytes: number; files: number; gzip: number };
   og: { bytes: number; files: number };
   /** What a GitHub Pages deployment uploads: `dist/` as a tar, compressed (gzip level 6, as actions/upload-artifact's zip). */
@@ -121,6 +123,16 @@ function artifactSize(dist: string): number {
   return Number(packed.stdout.trim());
 }
 
+/** The search records' files: the one file of a collection of at most 100 documents, or one per document (src/lib/search/sections.ts). */
+function recordsOutput(dist: string) {
+  const files = existsSync(join(dist, SEARCH_RECORDS_FILE)) ? [join(dist, SEARCH_RECORDS_FILE)] : filesOf(join(dist, 'search', 'records'));
+  return {
+    files: files.length,
+    bytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    gzip: files.reduce((sum, file) => sum + gzippedSize(file), 0),
+  };
+}
+
 /** What a build wrote: sizes on disk and the listing pages' gzipped size. */
 function outputOf(dist: string) {
   const meta = filesOf(join(dist, 'pagefind'), (name) => name.endsWith('.pf_meta'))[0];
@@ -130,7 +142,7 @@ function outputOf(dist: string) {
     pagefind: folderSize(join(dist, 'pagefind')),
     indexChunks: folderSize(join(dist, 'pagefind', 'index')),
     largestChunk: Math.max(...filesOf(join(dist, 'pagefind', 'index')).map((file) => statSync(file).size)),
-    records: { ...folderSize(join(dist, 'search', 'records')), gzip: filesOf(join(dist, 'search', 'records')).reduce((sum, file) => sum + gzippedSize(file), 0) },
+    records: recordsOutput(dist),
     filters: folderSize(join(dist, 'pagefind', 'filter')),
     // .pf_* files are gzipped already: the bytes on disk are the bytes sent; gunzipped for the uncompressed size.
     meta: { bytes: gunzipSync(readFileSync(meta)).length, gzip: statSync(meta).size },
@@ -356,7 +368,7 @@ ${deployable()}
 
 The Pagefind index (sizes on disk; Pagefind's \`.pf_*\` files are gzipped already, so that is what is sent):
 
-| documents | \`pagefind/\` | metadata (\`.pf_meta\`, loaded when the engine starts) | index chunks | largest chunk | filters | search records (one fetched per shown result; gzipped) |
+| documents | \`pagefind/\` | metadata (\`.pf_meta\`, loaded when the engine starts) | index chunks | largest chunk | filters | search records (gzipped: up to 100 documents all in one file, fetched by the first query; beyond, one per document, fetched for each candidate checked) |
 |---|---|---|---|---|---|---|
 ${results
   .map(
@@ -365,14 +377,14 @@ ${results
   )
   .join('\n')}
 
-Search, against the budget of each size: later queries (median time, results shown), the first query's own bytes beyond the engine's runtime (Pagefind's JS, WebAssembly and page list, ${largest.search.engineKB} KB at ${count(largest.documents)} documents, loaded as the cursor enters the search box), and the rounds of search records (batches) that a query no document holds fetches before the page says so (${NO_ANSWER_QUERIES.map((query) => `“${query}”`).join(' and ')}, each asked first on a fresh page; the most over the page loads):
+Search, against the budget of each size: later queries (median time until the first results are shown; beyond 100 documents, where each record is a request of its own, the page shows the first ${FIRST_BATCH} candidates it confirms before it checks the rest of the page, and the time until the first page is complete is given beside it), the first query's own bytes beyond the engine's runtime (Pagefind's JS, WebAssembly and page list, ${largest.search.engineKB} KB at ${count(largest.documents)} documents, loaded as the cursor enters the search box), and the rounds of search records (batches) that a query no document holds fetches before the page says so (${NO_ANSWER_QUERIES.map((query) => `“${query}”`).join(' and ')}, each asked first on a fresh page; the most over the page loads):
 
-| documents | later queries (median) | budget | first query, beyond the engine | budget | no-answer query | budget | within |
-|---|---|---|---|---|---|---|---|
+| documents | later queries (median) | budget | later queries: first page complete | first query, beyond the engine | budget | no-answer query | budget | within |
+|---|---|---|---|---|---|---|---|---|
 ${results
   .map((result) => {
     const { budget, figures } = searchBudget(result);
-    return `| ${count(result.documents)} | ${figures.laterMs} ms | ≤ ${budget.laterMs} ms | ${figures.firstKB} KB | ≤ ${budget.firstKB} KB | ${Number.isFinite(figures.batches) ? `${figures.batches} ${figures.batches === 1 ? 'batch' : 'batches'}` : '–'} | ≤ ${budget.batches} batches | ${withinSearch(result)} |`;
+    return `| ${count(result.documents)} | ${figures.laterMs} ms | ≤ ${budget.laterMs} ms | ${msOrDash(result.search.nextQuery.medianPageMs ?? null)} | ${figures.firstKB} KB | ≤ ${budget.firstKB} KB | ${Number.isFinite(figures.batches) ? `${figures.batches} ${figures.batches === 1 ? 'batch' : 'batches'}` : '–'} | ≤ ${budget.batches} batches | ${withinSearch(result)} |`;
   })
   .join('\n')}
 

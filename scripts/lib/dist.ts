@@ -1,9 +1,26 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { decodeRecord, SEARCH_RECORDS_FILE, searchRecordFile, type PublishedRecord, type SearchRecord } from '../../src/lib/search/sections';
 
 /** The built site: dist/, or the build named by DIST_DIR (the tests read their own build, scripts/lib/test-sites.ts). */
 export const distDir = resolve(join(import.meta.dirname, '..', '..'), process.env.DIST_DIR ?? 'dist');
+
+/**
+ * Every search record a build publishes, by Pagefind's id of its page: from the one file of a small
+ * collection, or from the file of each (src/lib/search/sections.ts).
+ */
+export function publishedSearchRecords(dist = distDir): Map<string, SearchRecord> {
+  const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+  const oneFile = join(dist, SEARCH_RECORDS_FILE);
+  const published = existsSync(oneFile)
+    ? Object.entries(read(oneFile) as Record<string, PublishedRecord>)
+    : readdirSync(join(dist, searchRecordFile('page'), '..')).map((file) => [file.replace(/\.json$/, ''), read(join(dist, searchRecordFile('page'), '..', file)) as PublishedRecord] as const);
+  return new Map(published.map(([pagefindId, record]) => [pagefindId, decodeRecord(record)]));
+}
+
+/** Whether a URL is one of the search records' files (either form). */
+export const isSearchRecordUrl = (url: string): boolean => /\/search\/records(\/[^/]+)?\.json$/.test(new URL(url).pathname);
 
 /** Every HTML page of the build as `{ path, html }`, where path is the URL path ("/policies/x/"). */
 export function builtPages(): { path: string; html: string }[] {

@@ -167,7 +167,7 @@ export async function runSideBySide(options: { dist: string; defaultIndex: Defau
             ? await openWarm(browser, `http://127.0.0.1:${port}/search/`, '#search-query')
             : await openWarm(browser, `http://127.0.0.1:${port + 1}/`, '.pagefind-ui__search-input');
         for (const [index, query] of order.entries()) {
-          const ms = side === 'ours' ? await timeQuery(page, query) : await timeDefaultQuery(page, query);
+          const ms = side === 'ours' ? (await timeQuery(page, query)).ms : await timeDefaultQuery(page, query);
           (index === 0 ? first : later)[side].push(ms);
           times[side].set(query, [...(times[side].get(query) ?? []), ms]);
         }

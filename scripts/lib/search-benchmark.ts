@@ -4,14 +4,15 @@
  * built index answers (every document holding a query found; the first page of results the best).
  * Used by scripts/bench-search.ts (`npm run bench:search`), scripts/bench.ts and scripts/bench-scale.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { queryTokens, queryWords } from '../../src/lib/search/normalize';
 import { assessDocument } from '../../src/lib/search/rank';
 import type { SearchConfig } from '../../src/lib/search/search-page';
 import type { SearchRecord } from '../../src/lib/search/sections';
 import { serveStatic } from './static-server';
+import { isSearchRecordUrl, publishedSearchRecords } from './dist';
 import { CHROMIUM_ARGS, requireChromium } from './chromium';
 
 export const SEARCH_QUERIES = ['竖罐炼镁', '镁合金', '发改委', '工信部联原2023130号', '镁', '盐湖 锂', '还原炼'];
@@ -48,9 +49,11 @@ export interface SearchBenchmarkResult {
   pageKB: number;
   /** Pagefind's JS, WebAssembly and index entry, loaded when the reader puts the cursor in the search box. */
   engineKB: number;
-  firstQuery: { medianMs: number; medianKB: number; medianRequests: number };
+  /** medianMs: until the first results are shown; medianPageMs: until the first page is complete (QueryTime). */
+  firstQuery: { medianMs: number; medianPageMs: number; medianKB: number; medianRequests: number };
   nextQuery: {
     medianMs: number;
+    medianPageMs: number;
     medianKB: number;
     /** Later queries answered from what the engine had loaded already, and those that made requests (index chunks, records). */
     withoutRequests: { count: number; medianMs: number };
@@ -102,38 +105,91 @@ export const median = (numbers: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs one query through the page's own form and resolves with the milliseconds until results are shown. */
-export function timeQuery(page: Page, query: string): Promise<number> {
-  return page.evaluate(
+/** How long a query took on the page, from the moment it is submitted. */
+export interface QueryTime {
+  /** Until the status line says what was found: the first results are shown (in a large collection, the first batch of them, paging.ts). */
+  ms: number;
+  /** Until the page has checked what it checks for the query (the result list is no longer marked busy): the first page is complete. */
+  pageMs: number;
+}
+
+/** Runs one query through the page's own form, and times it (QueryTime). */
+export async function timeQuery(page: Page, query: string): Promise<QueryTime> {
+  const [ms, pageMs] = await page.evaluate(
     ([text, pattern]) =>
-      new Promise<number>((finish) => {
+      new Promise<[number, number]>((finish) => {
         const done = new RegExp(pattern);
         const status = document.querySelector('[data-search-status]')!;
+        const results = document.querySelector('[data-search-results]')!;
         const input = document.querySelector<HTMLInputElement>('#search-query')!;
         const form = input.form!;
         const start = performance.now();
-        const observer = new MutationObserver(() => {
-          if (done.test(status.textContent ?? '')) {
-            observer.disconnect();
-            finish(performance.now() - start);
-          }
+        let shown: number | undefined;
+        // The status line keeps the last query's answer until the new one replaces it: only a change of it counts.
+        const observer = new MutationObserver((changes) => {
+          if (changes.some((change) => change.type !== 'attributes')) shown ??= done.test(status.textContent ?? '') ? performance.now() - start : undefined;
+          if (shown === undefined || results.hasAttribute('aria-busy')) return;
+          observer.disconnect();
+          finish([shown, performance.now() - start]);
         });
         observer.observe(status, { childList: true, characterData: true, subtree: true });
+        observer.observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
         input.value = text;
         form.requestSubmit();
       }),
     [query, DONE_STATUS.source] as const,
   );
+  return { ms, pageMs };
+}
+
+/**
+ * The page's and its search worker's requests: `quiet` waits until none has been in flight for
+ * 500 ms (the page's load state says "network idle" only once); `transferred` sums those finished
+ * since the last call, compressed body plus headers. The sizes are asked for only then, after the
+ * timed query: asking Chromium for them while it answers would slow the page being measured.
+ */
+function watchNetwork(context: BrowserContext, page: Page) {
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const finished: Request[] = [];
+  const settle = () => {
+    inFlight -= 1;
+    lastActivity = Date.now();
+  };
+  context.on('request', () => {
+    inFlight += 1;
+    lastActivity = Date.now();
+  });
+  context.on('requestfailed', settle);
+  context.on('requestfinished', (request) => {
+    settle();
+    finished.push(request);
+  });
+  return {
+    async quiet() {
+      while (inFlight > 0 || Date.now() - lastActivity < 500) await page.waitForTimeout(50);
+    },
+    async transferred() {
+      let bytes = 0;
+      let engineBytes = 0;
+      let requests = 0;
+      for (const request of finished.splice(0)) {
+        const sizes = await request.sizes().catch(() => undefined);
+        if (!sizes) continue;
+        const size = sizes.responseBodySize + sizes.responseHeadersSize;
+        bytes += size;
+        requests += 1;
+        if (request.url().includes('/pagefind/')) engineBytes += size;
+      }
+      return { bytes, engineBytes, requests };
+    },
+  };
 }
 
 /** The search page's configuration and every search record of a build, by Pagefind's id of the document. */
 export function searchData(dist: string): { config: SearchConfig; records: Map<string, SearchRecord> } {
   const config = JSON.parse(/<script type="application\/json" id="search-config">([^<]*)<\/script>/.exec(readFileSync(join(dist, 'search', 'index.html'), 'utf8'))![1]) as SearchConfig;
-  const recordDir = join(dist, 'search', 'records');
-  const records = new Map(
-    readdirSync(recordDir).map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(recordDir, file), 'utf8')) as SearchRecord]),
-  );
-  return { config, records };
+  return { config, records: publishedSearchRecords(dist) };
 }
 
 /** Every candidate the page's own Pagefind (the same module URL, so its instance and options) returns for index tokens. */
@@ -164,46 +220,33 @@ async function measureNoAnswer(browser: Browser, dist: string, origin: string, b
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const isRecord = (url: string) => url.includes('/search/records/');
+      const network = watchNetwork(context, page);
       let counting = false;
-      let inFlight = 0;
       let recordsInFlight = 0;
-      let lastActivity = Date.now();
       let batches = 0;
       let recordCount = 0;
-      let bytes = 0;
       context.on('request', (request) => {
-        inFlight += 1;
-        lastActivity = Date.now();
-        if (!counting || !isRecord(request.url())) return;
+        if (!counting || !isSearchRecordUrl(request.url())) return;
         if (recordsInFlight === 0) batches += 1;
         recordsInFlight += 1;
         recordCount += 1;
       });
       const settle = (url: string) => {
-        inFlight -= 1;
-        lastActivity = Date.now();
-        if (counting && isRecord(url)) recordsInFlight -= 1;
+        if (counting && isSearchRecordUrl(url)) recordsInFlight -= 1;
       };
       context.on('requestfailed', (request) => settle(request.url()));
-      context.on('requestfinished', async (request) => {
-        settle(request.url());
-        const sizes = await request.sizes().catch(() => undefined);
-        if (sizes && counting) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      });
-      const quiet = async () => {
-        while (inFlight > 0 || Date.now() - lastActivity < 500) await page.waitForTimeout(50);
-      };
+      context.on('requestfinished', (request) => settle(request.url()));
       await page.goto(`${origin}${base}search/`);
       await page.focus('#search-query');
-      await quiet();
+      await network.quiet();
+      await network.transferred();
       counting = true;
-      runsOf.ms.push(await timeQuery(page, query));
-      await quiet();
+      runsOf.ms.push((await timeQuery(page, query)).ms);
+      await network.quiet();
       counting = false;
       runsOf.batches.push(batches);
       runsOf.records.push(recordCount);
-      runsOf.bytes.push(bytes);
+      runsOf.bytes.push((await network.transferred()).bytes);
       status = (await page.locator('[data-search-status]').textContent()) ?? '';
       if (run === 0) candidates = (await pagefindCandidates(page, base, queryTokens(words))).length;
       await context.close();
@@ -276,8 +319,8 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
     args: CHROMIUM_ARGS,
   });
   const open = { pageBytes: [] as number[], engineBytes: [] as number[] };
-  const first = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
-  const next = { ms: [] as number[], bytes: [] as number[], requests: [] as number[] };
+  const first = { ms: [] as number[], pageMs: [] as number[], bytes: [] as number[], requests: [] as number[] };
+  const next = { ms: [] as number[], pageMs: [] as number[], bytes: [] as number[], requests: [] as number[] };
   const perQuery = new Map<string, { ms: number[]; bytes: number[] }>();
   let quality: SearchQuality;
   let noAnswer: NoAnswerMeasure[];
@@ -285,57 +328,32 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      let bytes = 0;
-      let requests = 0;
-      let engineBytes = 0;
-      let inFlight = 0;
-      let lastActivity = Date.now();
-      context.on('request', () => {
-        inFlight += 1;
-        lastActivity = Date.now();
-      });
-      context.on('requestfailed', () => {
-        inFlight -= 1;
-        lastActivity = Date.now();
-      });
-      /** Until no request has been in flight for 500 ms (the page's load state says "network idle" only once). */
-      const quiet = async () => {
-        while (inFlight > 0 || Date.now() - lastActivity < 500) await page.waitForTimeout(50);
-      };
-      // Counts the page's and its search worker's requests: compressed body plus headers, as transferred.
-      context.on('requestfinished', async (request) => {
-        inFlight -= 1;
-        lastActivity = Date.now();
-        const sizes = await request.sizes().catch(() => undefined);
-        if (!sizes) return; // the page closed first
-        const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
-        bytes += transferred;
-        requests += 1;
-        if (request.url().includes('/pagefind/')) engineBytes += transferred;
-      });
+      const network = watchNetwork(context, page);
       await page.goto(`http://127.0.0.1:${port}${base}search/`, { waitUntil: 'networkidle' });
       // As a reader does: put the cursor in the box (which starts loading the engine), then type.
       await page.focus('#search-query');
-      await quiet();
-      open.pageBytes.push(bytes - engineBytes);
-      open.engineBytes.push(engineBytes);
+      await network.quiet();
+      const opening = await network.transferred();
+      open.pageBytes.push(opening.bytes - opening.engineBytes);
+      open.engineBytes.push(opening.engineBytes);
       const order = [...queries.slice(run % queries.length), ...queries.slice(0, run % queries.length)];
       for (const [index, query] of order.entries()) {
-        bytes = 0;
-        requests = 0;
-        const ms = await timeQuery(page, query);
-        // Everything the query set off counts towards it: the facet counts and prefetches after the results too.
-        await quiet();
+        const { ms, pageMs } = await timeQuery(page, query);
+        // Everything the query set off counts towards it: the facet counts and what follows the results too.
+        await network.quiet();
+        const { bytes, requests } = await network.transferred();
         const entry = perQuery.get(query) ?? { ms: [], bytes: [] };
         entry.ms.push(ms);
         entry.bytes.push(bytes);
         perQuery.set(query, entry);
         if (index === 0) {
           first.ms.push(ms);
+          first.pageMs.push(pageMs);
           first.bytes.push(bytes);
           first.requests.push(requests);
         } else {
           next.ms.push(ms);
+          next.pageMs.push(pageMs);
           next.bytes.push(bytes);
           next.requests.push(requests);
         }
@@ -356,9 +374,10 @@ export async function runSearchBenchmark(options: SearchBenchmarkOptions): Promi
     queries,
     pageKB: kb(median(open.pageBytes)),
     engineKB: kb(median(open.engineBytes)),
-    firstQuery: { medianMs: Math.round(median(first.ms)), medianKB: kb(median(first.bytes)), medianRequests: median(first.requests) },
+    firstQuery: { medianMs: Math.round(median(first.ms)), medianPageMs: Math.round(median(first.pageMs)), medianKB: kb(median(first.bytes)), medianRequests: median(first.requests) },
     nextQuery: {
       medianMs: Math.round(median(next.ms)),
+      medianPageMs: Math.round(median(next.pageMs)),
       medianKB: kb(median(next.bytes)),
       withoutRequests: split(next.ms.filter((_, index) => next.requests[index] === 0)),
       withRequests: split(next.ms.filter((_, index) => next.requests[index] > 0)),
@@ -377,9 +396,11 @@ export function formatSearchBenchmark(result: SearchBenchmarkResult): string {
     `| | median time | median transferred (compressed) |\n|---|---|---|`,
     `| the /search/ page itself (HTML, CSS, JS) | | ${result.pageKB} KB |`,
     `| search engine, loaded when the cursor enters the search box (Pagefind JS, WebAssembly, index entry) | | ${result.engineKB} KB |`,
-    `| first query (index chunks, the shown documents' records, and what follows them) | ${result.firstQuery.medianMs} ms | ${result.firstQuery.medianKB} KB in ${result.firstQuery.medianRequests} requests |`,
+    `| first query (index chunks, the shown documents' records, and what follows them): first results shown | ${result.firstQuery.medianMs} ms | ${result.firstQuery.medianKB} KB in ${result.firstQuery.medianRequests} requests |`,
+    `| first query: first page complete | ${result.firstQuery.medianPageMs} ms | |`,
     `| first query with the engine | | ${+(result.engineKB + result.firstQuery.medianKB).toFixed(1)} KB |`,
-    `| next queries | ${result.nextQuery.medianMs} ms | ${result.nextQuery.medianKB} KB |`,
+    `| next queries: first results shown | ${result.nextQuery.medianMs} ms | ${result.nextQuery.medianKB} KB |`,
+    `| next queries: first page complete | ${result.nextQuery.medianPageMs} ms | |`,
     `| next queries that needed no request (${result.nextQuery.withoutRequests.count} of them) | ${ms(result.nextQuery.withoutRequests.medianMs)} | 0 KB |`,
     `| next queries that made requests: index chunks, records (${result.nextQuery.withRequests.count} of them) | ${ms(result.nextQuery.withRequests.medianMs)} | |`,
     `\nper query (median over all runs): ${result.perQuery.map((entry) => `${entry.query} ${entry.medianMs} ms ${entry.medianKB.toFixed(1)} KB`).join(' · ')}`,

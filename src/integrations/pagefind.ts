@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { indexDocuments } from '../lib/search/index-documents';
-import { searchRecordFile } from '../lib/search/sections';
+import { encodeRecord, recordsInOneFile, SEARCH_RECORDS_FILE, searchRecordFile, type PublishedRecord } from '../lib/search/sections';
 import { loadedCorpus } from '../loaders/astro-loaders';
 
 /**
@@ -27,12 +27,24 @@ function fragmentUrl(file: Buffer): string {
   return (JSON.parse(gunzipSync(file).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string }).url;
 }
 
+/** Writes the search records, by Pagefind's id of their pages: in one file, or one file each (sections.ts). */
+async function writeSearchRecords(outDir: string, records: Record<string, PublishedRecord>, oneFile: boolean) {
+  const path = (file: string) => join(outDir, file);
+  if (oneFile) {
+    await mkdir(dirname(path(SEARCH_RECORDS_FILE)), { recursive: true });
+    await writeFile(path(SEARCH_RECORDS_FILE), JSON.stringify(records));
+    return;
+  }
+  await mkdir(dirname(path(searchRecordFile('page'))), { recursive: true });
+  for (const [pagefindId, record] of Object.entries(records)) await writeFile(path(searchRecordFile(pagefindId)), JSON.stringify(record));
+}
+
 /**
  * Builds the search index at the end of `astro build`, through Pagefind's Node API, into
  * `<outDir>/pagefind/`. It indexes each document's searchable text from the content itself
  * (tokenized so that any Chinese substring is found; see lib/search/normalize.ts), not the
- * rendered pages, so navigation and buttons never reach the index; and writes each document's
- * search record (lib/search/sections.ts) to `<outDir>/search/records/`.
+ * rendered pages, so navigation and buttons never reach the index; and publishes the documents'
+ * search records (lib/search/sections.ts) beside it.
  */
 export function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -57,19 +69,19 @@ export function pagefindIntegration(): AstroIntegration {
           const written = await index!.writeFiles({ outputPath: `${outDir}/pagefind` });
           check('write the index', written.errors);
           // Each record is published under Pagefind's id of its page (the name of the page's fragment file),
-          // so the search page fetches a result's record without Pagefind's own data of the page.
-          const records = new Map(documents.map((document) => [document.url, document.record]));
+          // so the search page finds a result's record without Pagefind's own data of the page.
+          const recordsByUrl = new Map(documents.map((document) => [document.url, document.record]));
           const fragments = (await readdir(`${outDir}/pagefind/fragment`)).filter((name) => name.endsWith('.pf_fragment'));
-          const recordPath = (pagefindId: string) => join(outDir, searchRecordFile(pagefindId));
-          await mkdir(dirname(recordPath('page')), { recursive: true });
+          const records: Record<string, PublishedRecord> = {};
           for (const name of fragments) {
             const url = fragmentUrl(await readFile(`${outDir}/pagefind/fragment/${name}`));
-            const record = records.get(url);
+            const record = recordsByUrl.get(url);
             if (!record) throw new Error(`Pagefind indexed a page that is neither a document nor the overview: ${url}`);
-            records.delete(url);
-            await writeFile(recordPath(name.replace(/\.pf_fragment$/, '')), JSON.stringify(record));
+            recordsByUrl.delete(url);
+            records[name.replace(/\.pf_fragment$/, '')] = encodeRecord(record);
           }
-          if (records.size > 0) throw new Error(`Pagefind wrote no page for: ${[...records.keys()].join(', ')}`);
+          if (recordsByUrl.size > 0) throw new Error(`Pagefind wrote no page for: ${[...recordsByUrl.keys()].join(', ')}`);
+          await writeSearchRecords(outDir, records, recordsInOneFile(corpus.policies.length));
           // The search page uses Pagefind's JS API; its ready-made UI bundles would only be dead weight.
           for (const bundle of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui', 'pagefind-highlight']) {
             for (const extension of ['js', 'css']) await rm(`${outDir}/pagefind/${bundle}.${extension}`, { force: true });

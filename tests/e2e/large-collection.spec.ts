@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { indexTokens, normalizeText } from '../../src/lib/search/normalize';
+import { decodeRecord, type PublishedRecord } from '../../src/lib/search/sections';
 import { timelineMonth, timelineYear } from '../../src/lib/content/timeline';
 import { loadCorpus, type Corpus } from '../../src/loaders/load-corpus';
 import { servedUrl, testSites } from '../../scripts/lib/test-sites';
@@ -19,7 +20,7 @@ const site = servedUrl(testSites.large);
 const contentDir = testSites.large.contentDir;
 const searchUrl = (params: Record<string, string>) => `${site}search/?${new URLSearchParams(params)}`;
 
-/** At most this many records are fetched per search or per click (two batches of ten). */
+/** At most this many records are fetched per search or per click (paging.ts's STEP_LIMIT). */
 const STEP_LIMIT = 20;
 
 /** The generated collection, read once (and only by the tests that run). */
@@ -90,6 +91,8 @@ async function showEverything(page: Page, records: string[], truth: number): Pro
     await expect
       .poll(async () => (await listed(page)).length > before.length || (await status(page).textContent()) !== said || !(await more(page).isVisible()))
       .toBe(true);
+    // It may show a first batch before the rest of the page: the list is marked busy until the step ends.
+    await expect(page.locator('[data-search-results]')).not.toHaveAttribute('aria-busy');
     const after = await listed(page);
     expect(after.slice(0, before.length), 'the results already shown keep their place').toEqual(before);
     expect(new Set(after).size, 'a result listed twice').toBe(after.length);
@@ -102,7 +105,7 @@ async function showEverything(page: Page, records: string[], truth: number): Pro
 // The paging does not depend on width or theme: like every untagged test, it runs in desktop-light only.
 test.describe('a large collection', () => {
   for (const query of ['镁', '镁合金']) {
-    test(`“${query}”: batches of ten, 显示更多 adds below, 约 until every candidate is checked, then the exact count`, async ({ page }) => {
+    test(`“${query}”: a page of ten at a time, 显示更多 adds below, 约 until every candidate is checked, then the exact count`, async ({ page }) => {
       // Paging through every candidate of a common character is some thirty clicks.
       test.setTimeout(120_000);
       const truth = collection().holders(query);
@@ -135,14 +138,14 @@ test.describe('a large collection', () => {
     const records = watchRecords(page);
     const documents: string[] = [];
     page.on('response', async (response) => {
-      if (new URL(response.url()).pathname.includes('/search/records/')) documents.push(resultId(((await response.json()) as { url: string }).url));
+      if (new URL(response.url()).pathname.includes('/search/records/')) documents.push(resultId(decodeRecord((await response.json()) as PublishedRecord).url));
     });
     await page.goto(searchUrl({ q: '镁' }));
     await expect(status(page)).toHaveText(/^找到约 \d+ 份文件/);
     await quiet(page);
     await page.waitForTimeout(1000);
     expect(records).toHaveLength(10);
-    // Larger than the collections whose records are prefetched (30) or whose facets are counted eagerly (100).
+    // Larger than the collections whose records come in one file, or whose facets are counted eagerly (100).
     expect(collection().corpus.policies.length).toBeGreaterThan(100);
     // Every candidate of 镁 holds it: the records checked are exactly the results listed.
     await expect.poll(() => [...documents].sort()).toEqual([...(await listed(page))].sort());

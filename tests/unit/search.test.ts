@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, OVERVIEW_ID, searchSections, searchTargets } from '../../src/lib/search/index-documents';
-import { searchRecordFile, type SearchSection } from '../../src/lib/search/sections';
+import { decodeRecord, encodeRecord, searchRecordFile, type PublishedRecord, type SearchSection } from '../../src/lib/search/sections';
 import { charCode, characterToken, indexTokens, normalizeText, normalizeWithOrigins, queryTokens, queryWords } from '../../src/lib/search/normalize';
 import { assessDocument, excerpt, matchSection, namedIssuers, wordSpan } from '../../src/lib/search/rank';
 import { variantsFor } from '../../src/lib/search/variants';
@@ -49,6 +49,15 @@ describe('normalization', () => {
     expect(queryWords('４．５亿吨 １３．５％ 4。5亿吨 24％')).toEqual(['4.5亿吨', '13.5%', '24%']);
     // A full stop elsewhere stays: it ends a sentence.
     expect(queryWords('年。5')).toEqual(['年。5']);
+  });
+
+  it('leaves ideographs as Unicode normalization does, and folds ASCII letters and digits the same (normalize.ts skips it for them)', () => {
+    const ascii = Array.from({ length: 0x7f - 0x20 }, (_, index) => String.fromCharCode(0x20 + index)).filter((char) => /[a-z0-9]/i.test(char));
+    const ideographs = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, index) => String.fromCharCode(0x4e00 + index));
+    const differing = [...ascii, ...ideographs].filter((char) => normalizeText(char) !== char.normalize('NFKC').toLowerCase());
+    expect(differing).toEqual([]);
+    // The characters around them still go through it.
+    expect(normalizeText('①Ⅻ㍿﨑')).toBe('1xii株式会社﨑'.normalize('NFKC'));
   });
 
   it('splits a word where Latin letters meet Chinese characters, and folds the case of Latin letters', () => {
@@ -270,6 +279,17 @@ describe('index documents', () => {
     expect(overview.url).toBe('/mg-policy/overview/');
     expect(overview.record).toMatchObject({ kind: 'overview', url: overview.url, title: '报告综述', documentNumber: '', date: '' });
     expect(searchRecordFile('zh-cn_1a2b3c4')).toBe('search/records/zh-cn_1a2b3c4.json');
+  });
+
+  it('publishes each record in its shorter form, which reads back as the same record', () => {
+    for (const { record } of documents) {
+      const published = JSON.parse(JSON.stringify(encodeRecord(record))) as PublishedRecord;
+      expect(decodeRecord(published)).toEqual(record);
+    }
+    const issuers = document.record.sections.filter((section) => section.issuer);
+    expect(issuers.length).toBeGreaterThan(0);
+    // An issuing body's section travels as its names; its text is made from them.
+    expect(JSON.stringify(encodeRecord(document.record))).not.toContain(issuers[0].text);
   });
 
   it('indexes the title in a heading and each section\'s distinct tokens, with filters and sort key, and no text', () => {

@@ -1,9 +1,10 @@
 /**
  * Pagefind on the search page, loaded when first needed: the engine that answers queries, a second
- * instance that counts results per facet in a large collection, each result's search record
- * (fetched once per page visit), and whether a query token is in the index at all.
+ * instance that counts results per facet in a large collection, the search records (a small
+ * collection's all at once, a larger one's each when first checked, once per page visit), and
+ * whether a query token is in the index at all.
  */
-import { searchRecordFile, type SearchRecord } from './sections';
+import { decodeRecord, recordsInOneFile, SEARCH_RECORDS_FILE, searchRecordFile, type PublishedRecord, type SearchRecord } from './sections';
 
 /** A candidate Pagefind returns. */
 export interface PagefindResult {
@@ -27,19 +28,40 @@ export interface Pagefind {
   search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
 }
 
+/**
+ * Up to this many documents, the facet counts load with the results (Pagefind's filter index is a few
+ * KB, and counting slows no search); a larger collection counts when the reader opens the facet box.
+ */
+export const SMALL_COLLECTION = 100;
+
+/** A JSON file of the site. */
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
 /** Pagefind and the search records of one page visit. */
 export class SearchEngine {
   private engine: Promise<Pagefind> | undefined;
   private countingEngine: Promise<Pagefind> | undefined;
   private readonly records = new Map<string, Promise<SearchRecord>>();
+  /** A small collection's records, all in one file (sections.ts). */
+  private everyRecord: Promise<Record<string, PublishedRecord>> | undefined;
   /** Whether the index holds a token, asked once per page visit (lacksToken). */
   private readonly tokensPresent = new Map<string, Promise<boolean>>();
+  private readonly smallCollection: boolean;
+  /** The records come in one file (a small collection), not one request each. */
+  readonly recordsInOneFile: boolean;
 
-  /** `smallCollection`: facet counts come from the main engine (see counter). */
+  /** `documents`: how many the collection has, which decides how facets are counted (see counter) and how records are fetched. */
   constructor(
     private readonly base: string,
-    private readonly smallCollection: boolean,
-  ) {}
+    documents: number,
+  ) {
+    this.smallCollection = documents <= SMALL_COLLECTION;
+    this.recordsInOneFile = recordsInOneFile(documents);
+  }
 
   /** Starts Pagefind; a different `copy` is a separate instance of it (the module under another URL). */
   private start(copy = ''): Promise<Pagefind> {
@@ -86,15 +108,22 @@ export class SearchEngine {
   record(result: PagefindResult): Promise<SearchRecord> {
     let record = this.records.get(result.id);
     if (!record) {
-      const url = this.base + searchRecordFile(result.id);
-      record = fetch(url).then(async (response) => {
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return (await response.json()) as SearchRecord;
-      });
+      const published = this.recordsInOneFile
+        ? this.allRecords().then((records) => records[result.id] ?? Promise.reject(new Error(`${SEARCH_RECORDS_FILE} holds no record ${result.id}`)))
+        : fetchJson<PublishedRecord>(this.base + searchRecordFile(result.id));
+      record = published.then(decodeRecord);
       record.catch(() => this.records.delete(result.id));
       this.records.set(result.id, record);
     }
     return record;
+  }
+
+  /** A small collection's records, from their one file (fetched once; a failed fetch is tried again next time). */
+  private allRecords(): Promise<Record<string, PublishedRecord>> {
+    return (this.everyRecord ??= fetchJson<Record<string, PublishedRecord>>(this.base + SEARCH_RECORDS_FILE).catch((error: unknown) => {
+      this.everyRecord = undefined;
+      throw error;
+    }));
   }
 
   /**

@@ -30,6 +30,7 @@ function neighbour(text: string, at: number, step: -1 | 1): string {
  */
 function standsWhole(text: string, from: number, to: number, word: string): boolean {
   const [first, last] = [word[0], word[word.length - 1]];
+  if (!/[a-z0-9]/.test(first) && !/[a-z0-9]/.test(last)) return true;
   const before = neighbour(text, from, -1);
   const after = neighbour(text, to, 1);
   if (LATIN.test(first) && /[a-z0-9]/.test(before)) return false;

@@ -6,7 +6,7 @@ import { timelineMonth } from '../content/timeline';
 import { TABLE_1_CAPTION } from '../content/views';
 import { documentFilters } from './facets';
 import { indexTokens, normalizeText } from './normalize';
-import { ISSUER_LABEL, isTitleSection, METADATA_ANCHOR, NARRATIVE_LABEL, OVERVIEW_RESULT_TITLE, type SearchRecord, type SearchSection } from './sections';
+import { ISSUER_LABEL, issuerText, isTitleSection, METADATA_ANCHOR, NARRATIVE_LABEL, OVERVIEW_RESULT_TITLE, type SearchRecord, type SearchSection } from './sections';
 import { SITE_LANGUAGE } from '../site/identity';
 import { overviewPath, policyPath } from '../site/urls';
 
@@ -29,8 +29,8 @@ export function issuerNames(ministry: Ministry): string[] {
 
 /** An issuing body's search section: its names, e.g. 工业和信息化部（工信部、MIIT、Ministry of Industry and Information Technology）. */
 function issuerSection(ministry: Ministry, lead: boolean, bodies: number): SearchSection {
-  const [name, ...others] = issuerNames(ministry);
-  return { anchor: METADATA_ANCHOR, label: ISSUER_LABEL, text: `${name}（${others.join('、')}）`, issuer: { names: [name, ...others], lead, bodies } };
+  const names = issuerNames(ministry);
+  return { anchor: METADATA_ANCHOR, label: ISSUER_LABEL, text: issuerText(names), issuer: { names, lead, bodies } };
 }
 
 /**

@@ -14,6 +14,12 @@ const DASH = /^[-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d~\u301c\uff5e]
 
 /** One character, normalized: full-width to half-width, lower case, any dash to "-", traditional to simplified; "" if dropped. */
 export function normalizeChar(char: string, variants?: VariantMap): string {
+  // Most characters are CJK ideographs, which only the variants change, or ASCII letters and digits:
+  // they skip the Unicode normalization, which the search page would otherwise run on every character of every record.
+  const code = char.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return variants?.[char] ?? char;
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return char;
+  if (code >= 0x41 && code <= 0x5a) return char.toLowerCase();
   if (DROPPED.test(char)) return '';
   const folded = char.normalize('NFKC').toLowerCase();
   if (DROPPED.test(folded)) return '';
@@ -23,16 +29,16 @@ export function normalizeChar(char: string, variants?: VariantMap): string {
 
 /** Normalized text with, for each of its UTF-16 units, the index of the original character it came from. */
 export function normalizeWithOrigins(text: string, variants?: VariantMap): { text: string; origins: number[] } {
-  let normalized = '';
+  const parts: string[] = [];
   const origins: number[] = [];
-  let index = 0;
-  for (const char of text) {
+  for (let index = 0; index < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(index)!);
     const folded = normalizeChar(char, variants);
-    normalized += folded;
+    parts.push(folded);
     for (let unit = 0; unit < folded.length; unit += 1) origins.push(index);
     index += char.length;
   }
-  return { text: normalized, origins };
+  return { text: parts.join(''), origins };
 }
 
 /** Normalized text. */

@@ -8,8 +8,15 @@
 
 /** Results a page adds, and the size of a batch of candidates checked together. */
 export const PAGE_SIZE = 10;
-/** At most this many candidates (two batches) are checked per search or per 显示更多 click. */
+/** At most this many candidates (two pages' worth) are checked per search or per 显示更多 click. */
 export const STEP_LIMIT = 2 * PAGE_SIZE;
+/**
+ * Where each candidate's record is a request of its own (a large collection), a step checks this
+ * many first, and shows what they hold (a phone's first screen of results), before it checks more
+ * for the rest of the page: each request costs the browser a few milliseconds, so three records
+ * arrive in about half the time ten do.
+ */
+export const FIRST_BATCH = 3;
 
 /** How a checked candidate answers the query (rank.ts's Assessment), and whether it is the report's overview rather than a document. */
 export interface Checked {
@@ -17,7 +24,7 @@ export interface Checked {
   overview?: boolean;
 }
 
-/** What one step adds below the results already shown. */
+/** What one batch of a step adds below the results already shown. */
 export interface Step<R> {
   /** New complete results, for the end of the exact list. */
   complete: R[];
@@ -26,11 +33,13 @@ export interface Step<R> {
 }
 
 /**
- * One query's candidates, in Pagefind's order, checked step by step. A step checks every remaining
- * candidate when they are no more than STEP_LIMIT (so a small collection is ranked and counted
- * exactly at once), otherwise a batch of PAGE_SIZE, and a second one if the first yields fewer than
- * a page of complete results. What a step finds goes below what is shown: results the reader has
- * seen never move.
+ * One query's candidates, in Pagefind's order, checked step by step. A step checks at most
+ * STEP_LIMIT candidates, a batch at a time, until it has found a page of complete results: first
+ * `firstBatch` of them (or every remaining candidate when they fit in the step, so that a small
+ * collection is ranked and counted exactly at once); then every remaining candidate when they fit
+ * in what the step may still check, else, having found nothing yet, the rest of the step (a query
+ * no document holds costs two rounds), or what the page still lacks. Each batch's results are
+ * shown as soon as it is checked, below what is shown already: results the reader has seen never move.
  */
 export class Paging<C, R extends Checked> {
   private readonly pending: C[];
@@ -44,10 +53,15 @@ export class Paging<C, R extends Checked> {
   /** Related results found so far (documents only: the overview is a result when it holds the query, or none). */
   related = 0;
 
-  /** `rank`: order each step's complete results by score (relevance); otherwise keep Pagefind's order (a date sort). */
+  /**
+   * `rank`: order each batch's complete results by score (relevance); otherwise keep Pagefind's order (a date sort).
+   * `firstBatch`: how many candidates a step checks first, where each costs a request and the
+   * reader's first results should not wait for a whole page of them.
+   */
   constructor(
     candidates: readonly C[],
     private readonly rank: boolean,
+    private readonly firstBatch = Infinity,
   ) {
     this.pending = [...candidates];
   }
@@ -67,18 +81,32 @@ export class Paging<C, R extends Checked> {
     this.pending.length = 0;
   }
 
+  /** Whether a step checks another batch, with `budget` candidates left to check and `found` complete results so far. */
+  private continues(budget: number, found: number): boolean {
+    return this.pending.length > 0 && budget > 0 && found < PAGE_SIZE;
+  }
+
+  /** How many candidates the next batch of a step takes, with `budget` left to check and `found` complete results so far. */
+  private batchSize(budget: number, found: number, first: boolean): number {
+    const rest = this.pending.length <= budget;
+    if (first) return rest && this.pending.length <= this.firstBatch ? this.pending.length : Math.min(this.firstBatch, PAGE_SIZE);
+    return rest ? this.pending.length : found === 0 ? budget : Math.min(budget, PAGE_SIZE - found);
+  }
+
   /**
    * Checks the next candidates with `check` (which resolves to undefined when its answer is no longer
-   * wanted, and then so does the step). A step already running makes another one do nothing.
-   * A batch that fails to load goes back to the unchecked candidates, and the error is thrown.
+   * wanted, and then the step ends), passing each batch's new results to `show`, with whether the
+   * step is done (no batch follows). Resolves to false when the step ended that way or another step
+   * was running (a step already running makes another one do nothing). A batch that fails to load
+   * goes back to the unchecked candidates, and the error is thrown.
    */
-  async next(check: (batch: C[]) => Promise<R[] | undefined>): Promise<Step<R> | undefined> {
-    if (this.stepping) return undefined;
+  async next(check: (batch: C[]) => Promise<R[] | undefined>, show: (batch: Step<R>, done: boolean) => void): Promise<boolean> {
+    if (this.stepping) return false;
     this.stepping = true;
     try {
-      const step: Step<R> = { complete: [], related: [] };
-      for (let budget = STEP_LIMIT; this.pending.length > 0 && budget > 0 && step.complete.length < PAGE_SIZE; ) {
-        const batch = this.pending.splice(0, this.pending.length <= budget ? this.pending.length : PAGE_SIZE);
+      let found = 0;
+      for (let budget = STEP_LIMIT, first = true; this.continues(budget, found); first = false) {
+        const batch = this.pending.splice(0, this.batchSize(budget, found, first));
         budget -= batch.length;
         let results: R[] | undefined;
         try {
@@ -87,17 +115,19 @@ export class Paging<C, R extends Checked> {
           this.pending.unshift(...batch);
           throw error;
         }
-        if (!results) return undefined;
+        if (!results) return false;
         this.checked += batch.length;
-        step.complete.push(...results.filter((result) => result.assessment.complete));
-        step.related.push(...results.filter((result) => result.assessment.related && !result.overview));
+        const complete = results.filter((result) => result.assessment.complete);
+        // Stable: equal scores keep Pagefind's order.
+        if (this.rank) complete.sort((a, b) => b.assessment.score - a.assessment.score);
+        const related = results.filter((result) => result.assessment.related && !result.overview);
+        found += complete.length;
+        this.complete += complete.filter((result) => !result.overview).length;
+        this.overview ||= complete.some((result) => result.overview);
+        this.related += related.length;
+        show({ complete, related }, !this.continues(budget, found));
       }
-      // Stable: equal scores keep Pagefind's order.
-      if (this.rank) step.complete.sort((a, b) => b.assessment.score - a.assessment.score);
-      this.complete += step.complete.filter((result) => !result.overview).length;
-      this.overview ||= step.complete.some((result) => result.overview);
-      this.related += step.related.length;
-      return step;
+      return true;
     } finally {
       this.stepping = false;
     }

@@ -149,13 +149,18 @@ export function assessDocument(sections: SearchSection[], words: string[]): Asse
   const score = ((((titleMatch ? 1 : 0) * 3 + holding) * (FAR + 1) + closeness) * 200 + issuerRank) * 1000 + weight;
   // Pagefind skips query tokens the index lacks, so a candidate may lack part of the query altogether.
   // Only Chinese words are related by their characters: the letters of MOF or the digits of 13.5% are no clue.
-  const text = new Set(sections.flatMap((section) => [...normalized(section.text).text]));
-  const related = !complete && words.every((word, index) => (/\p{Script=Han}/u.test(word) ? [...word].every((char) => text.has(char)) : found.has(index)));
+  const related = !complete && isRelated(sections, words, found);
   const issuers = named.sections.map((section, index) => {
     const [name] = section.issuer!.names;
     return named.as[index] === name ? name : `${name}（${named.as[index]}）`;
   });
   return { complete, related, best, issuers, score };
+}
+
+/** Every character of the query's Chinese words occurs in the document, and its other words whole (`found`). */
+function isRelated(sections: SearchSection[], words: string[], found: Set<number>): boolean {
+  const text = new Set(sections.flatMap((section) => [...normalized(section.text).text]));
+  return words.every((word, index) => (/\p{Script=Han}/u.test(word) ? [...word].every((char) => text.has(char)) : found.has(index)));
 }
 
 /**

@@ -8,17 +8,17 @@
 import type { Facet } from './facets';
 import { appendMarked } from './highlight';
 import { queryTokens, queryWords, type VariantMap } from './normalize';
-import { moreLabel, NO_QUERY_LEAD, Paging, statusText } from './paging';
+import { FIRST_BATCH, moreLabel, NO_QUERY_LEAD, Paging, statusText, type Step } from './paging';
 import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
-import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
+import { SearchEngine, SMALL_COLLECTION, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
 import { collectButton } from '../collection/collect-controls';
 import { isClauseSection, ISSUER_LABEL, type SearchRecord } from './sections';
 
 /** What the page embeds for this script. */
 export interface SearchConfig {
   base: string;
-  /** How many documents the site has: a small collection loads its facet counts and records eagerly. */
+  /** How many documents the site has: a small collection counts its facets with every search, and fetches its records in one file. */
   documents: number;
   variants: VariantMap;
   facets: Facet[];
@@ -34,13 +34,6 @@ interface Ranked {
 
 /** How a document stands when browsing: listed, with no text to quote. */
 const LISTED: Assessment = { complete: true, related: false, issuers: [], score: 0 };
-/**
- * Up to this many documents, the facet counts load with the results (Pagefind's filter index is a few
- * KB, and counting slows no search); a larger collection counts when the reader opens the facet box.
- */
-const SMALL_COLLECTION = 100;
-/** Up to this many documents, every record (about 1 KB each) is fetched after the first results, so later queries download nothing. */
-const PREFETCH_RECORDS_UP_TO = 30;
 const DEBOUNCE_MS = 150;
 /** A search still running after this long says so. */
 const SEARCHING_NOTICE_MS = 300;
@@ -61,8 +54,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
 
-  const pagefind = new SearchEngine(config.base, smallCollection);
-  let prefetched = false;
+  const pagefind = new SearchEngine(config.base, config.documents);
   let generation = 0;
   /** The current query's candidates, checked a step at a time. */
   let paging = new Paging<PagefindResult, Ranked>([], false);
@@ -81,14 +73,6 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     } catch {
       if (current === generation) facetsBox.textContent = '筛选统计加载失败。';
     }
-  }
-
-  /** In a very small collection, fetches every document's record once, so that later queries download nothing. */
-  async function prefetchRecords(engine: Pagefind) {
-    if (prefetched || config.documents > PREFETCH_RECORDS_UP_TO) return;
-    prefetched = true;
-    const everything = await engine.search(null);
-    if (everything) await Promise.all(everything.results.map((result) => pagefind.record(result))).catch(() => undefined);
   }
 
   /** A filter is set. */
@@ -177,13 +161,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     const term = searchTerm();
     const response = await engine.search(term, searchOptions());
     if (current !== generation || !response) return;
-    paging = new Paging(response.results, state.sort === 'relevance' && !browsing());
+    paging = new Paging(response.results, state.sort === 'relevance' && !browsing(), pagefind.recordsInOneFile ? Infinity : FIRST_BATCH);
     // With no results, the facets stay only to take a filter off.
     facetsDetails.hidden = response.results.length === 0 && !filtered();
     if (response.results.length === 0) showNothingFound();
     else await showMore(current, { first: true, lacksToken: term !== null && paging.paged ? () => pagefind.lacksToken(term) : undefined });
     void updateFacetCounts(current);
-    void prefetchRecords(engine);
   }
 
 
@@ -215,27 +198,36 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
       }
       return checked;
     };
-    let step;
+    let cleared = !first;
+    const related: Ranked[] = [];
+    const show = (batch: Step<Ranked>, done: boolean) => {
+      if (current !== generation) return;
+      related.push(...batch.related);
+      // Until a result is found, batches wait for the end of the step: the status line would claim too early that none was.
+      if (!done && paging.complete === 0 && !paging.overview) return;
+      if (!cleared) clearResults();
+      cleared = true;
+      exactList.append(...batch.complete.map(renderResult));
+      relatedList.append(...related.splice(0).map(renderResult));
+      for (const element of relatedHeadings) element.hidden = paging.related === 0;
+      const progress = { query: state.query, browsing: browsing(), checked: paging.checked, unchecked: paging.unchecked, complete: paging.complete, overview: paging.overview, related: paging.related };
+      // The button changes at the end of the step (a click during one does nothing).
+      if (done) {
+        const label = moreLabel(progress);
+        more.hidden = label === undefined;
+        if (label) more.textContent = label;
+      }
+      // Every candidate checked and none holds the query: the empty state offers other ways in.
+      if (paging.complete === 0 && !paging.overview && paging.unchecked === 0) showNothingFound();
+      else say(statusText(progress));
+    };
     try {
-      step = await paging.next(check);
+      await paging.next(check, show);
     } catch {
       if (current !== generation) return;
-      if (first) clearResults();
+      if (!cleared) clearResults();
       say('搜索结果加载失败。请检查网络后重试。');
-      return;
     }
-    if (!step || current !== generation) return;
-    if (first) clearResults();
-    exactList.append(...step.complete.map(renderResult));
-    relatedList.append(...step.related.map(renderResult));
-    for (const element of relatedHeadings) element.hidden = paging.related === 0;
-    const progress = { query: state.query, browsing: browsing(), checked: paging.checked, unchecked: paging.unchecked, complete: paging.complete, overview: paging.overview, related: paging.related };
-    const label = moreLabel(progress);
-    more.hidden = label === undefined;
-    if (label) more.textContent = label;
-    // Every candidate checked and none holds the query: the empty state offers other ways in.
-    if (paging.complete === 0 && !paging.overview && paging.unchecked === 0) showNothingFound();
-    else say(statusText(progress));
   }
 
   function renderResult({ record, assessment }: Ranked): HTMLLIElement {
@@ -343,7 +335,12 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
     update({ query: input.value.trim() });
   });
   sortSelect.addEventListener('change', () => update({ sort: sortSelect.value as SortOrder }));
-  more.addEventListener('click', () => void showMore(generation));
+  more.addEventListener('click', async () => {
+    const current = generation;
+    results.setAttribute('aria-busy', 'true');
+    await showMore(current);
+    if (current === generation) results.removeAttribute('aria-busy');
+  });
   // The engine loads while the reader is about to type (or at once for a query in the URL), so the
   // first query does not wait for it and a visit that never searches downloads none of it.
   const warmUp = () => void pagefind.main().catch(() => undefined);
