@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -98,6 +99,8 @@ interface Measured {
   sideBySide?: SideBySide;
   /** The machine's load average right after the builds (the 15-minute figure covers most of a long build). */
   loadAfterBuild?: string;
+  /** The load average when the search was measured (settle). */
+  loadBeforeSearch?: string;
   /** Worker threads that drew the share cards (SHARE_IMAGE_THREADS, else one per core). */
   cardThreads?: number;
   /** When this size's figures were measured (ISO time). */
@@ -160,6 +163,17 @@ function outputOf(dist: string) {
   };
 }
 
+/**
+ * Waits, at most four minutes, until the one-minute load average is below half the cores: a build's
+ * processes take a while to wind down, and the search timings are of one reader's browser on an
+ * otherwise idle machine. Resolves to the load averages then.
+ */
+async function settle(): Promise<string> {
+  const quiet = availableParallelism() / 2;
+  for (const until = Date.now() + 240_000; loadavg()[0] >= quiet && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 5_000));
+  return machine().load;
+}
+
 const results: Measured[] = [];
 for (const [index, documents] of sizes.entries()) {
   const buildRuns = buildRunsFor(index);
@@ -197,7 +211,8 @@ for (const [index, documents] of sizes.entries()) {
     dataStoreBytes: existsSync(dataStore) ? statSync(dataStore).size : Number.NaN,
     ...outputOf(dist),
   };
-  log(`${documents}: search`);
+  const loadBeforeSearch = await settle();
+  log(`${documents}: search (load average ${loadBeforeSearch})`);
   const search = await runSearchBenchmark({ dist, runs: searchRuns, port: Number(values.port) });
   let sideBySide: SideBySide | undefined;
   if (sideBySideSizes.has(documents)) {
@@ -205,7 +220,7 @@ for (const [index, documents] of sizes.entries()) {
     const defaultIndex = indexWithDefaults(dist, join(ROOT, '.cache', `corpus-${documents}-pagefind-default`));
     sideBySide = await runSideBySide({ dist, defaultIndex, quality: search.quality, documents, queries: QUALITY_QUERIES, runs: Math.min(searchRuns, 3), port: Number(values.port) });
   }
-  const result: Measured = { ...measured, search, sideBySide, measuredAt: new Date().toISOString(), loadAtStart };
+  const result: Measured = { ...measured, search, sideBySide, measuredAt: new Date().toISOString(), loadAtStart, loadBeforeSearch };
   writeFileSync(saved, JSON.stringify(result, null, 2));
   results.push(result);
 }
@@ -351,7 +366,7 @@ const sum = (numbers: number[]) => numbers.reduce((total, value) => total + valu
 
 const section = `## Scale
 
-Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, on the machine above (${machineInfo.cpus}, ${machineInfo.memory}); each size measured by then: ${results.map((result) => `${count(result.documents)} documents at ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC${result.loadAtStart ? ` (load average ${result.loadAtStart} when it started${result.loadAfterBuild ? `, ${result.loadAfterBuild} after its builds` : ''})` : ''}`).join(', ')}. The load averages include the benchmark's own work (a build keeps the page rendering and the card threads busy, a search run Chromium and a server), so only a figure well above that is other work on the machine; wall and search times depend on it, CPU time (user + sys) is the steadier figure of a build.
+Written by \`npm run bench:scale\` (\`scripts/bench-scale.ts\`) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, on the machine above (${machineInfo.cpus}, ${machineInfo.memory}); each size measured by then: ${results.map((result) => `${count(result.documents)} documents at ${result.measuredAt.slice(0, 16).replace('T', ' ')} UTC${result.loadAtStart ? ` (load average ${result.loadAtStart} when it started${result.loadAfterBuild ? `, ${result.loadAfterBuild} after its builds` : ''}${result.loadBeforeSearch ? `, ${result.loadBeforeSearch} when its search was measured` : ''})` : ''}`).join(', ')}. The load averages include the benchmark's own work (a build keeps the page rendering and the card threads busy, a search run Chromium and a server), so only a figure well above that is other work on the machine; wall and search times depend on it, CPU time (user + sys) is the steadier figure of a build. Search is measured once the one-minute load average has fallen below half the cores after the builds (waiting at most four minutes).
 
 Method: \`scripts/generate-corpus.ts\` writes a synthetic corpus of N documents into \`.cache/corpus-N\` (clauses recombined from the real ones), \`CONTENT_DIR=.cache/corpus-N astro build --outDir .cache/corpus-N-dist\` builds it with an empty share-image cache (every card drawn) ${results.map((result) => `${count(result.documents)}: ${result.builds.length}×`).join(', ')} (medians; the builds column of each size says how many), timed as in Build above (wall around the process; CPU = user + sys and peak RSS from ${largest.build.method}); then the search benchmark above runs against each build (${searchRuns} page loads × ${largest.search.queries.length} queries, medians).
 
