@@ -29,16 +29,16 @@ export function normalizeChar(char: string, variants?: VariantMap): string {
 
 /** Normalized text with, for each of its UTF-16 units, the index of the original character it came from. */
 export function normalizeWithOrigins(text: string, variants?: VariantMap): { text: string; origins: number[] } {
-  const parts: string[] = [];
+  let normalized = '';
   const origins: number[] = [];
-  for (let index = 0; index < text.length; ) {
-    const char = String.fromCodePoint(text.codePointAt(index)!);
+  let index = 0;
+  for (const char of text) {
     const folded = normalizeChar(char, variants);
-    parts.push(folded);
+    normalized += folded;
     for (let unit = 0; unit < folded.length; unit += 1) origins.push(index);
     index += char.length;
   }
-  return { text: parts.join(''), origins };
+  return { text: normalized, origins };
 }
 
 /** Normalized text. */
