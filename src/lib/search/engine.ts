@@ -32,7 +32,7 @@ export interface Pagefind {
  * Up to this many documents, the facet counts load with the results (Pagefind's filter index is a few
  * KB, and counting slows no search); a larger collection counts when the reader opens the facet box.
  */
-export const SMALL_COLLECTION = 100;
+const SMALL_COLLECTION = 100;
 
 /** A JSON file of the site. */
 async function fetchJson<T>(url: string): Promise<T> {
@@ -50,7 +50,8 @@ export class SearchEngine {
   private everyRecord: Promise<Record<string, PublishedRecord>> | undefined;
   /** Whether the index holds a token, asked once per page visit (lacksToken). */
   private readonly tokensPresent = new Map<string, Promise<boolean>>();
-  private readonly smallCollection: boolean;
+  /** Facets are counted with every search (see counter), and shown open on a wide screen. */
+  readonly smallCollection: boolean;
   /** The records come in one file (a small collection), not one request each. */
   readonly recordsInOneFile: boolean;
 

@@ -11,7 +11,7 @@ import { queryTokens, queryWords, type VariantMap } from './normalize';
 import { FIRST_BATCH, moreLabel, NO_QUERY_LEAD, Paging, statusText, type Step } from './paging';
 import { isFiltered, pagefindOptions, readSearchState, searchStateQuery, type SearchState, type SortOrder } from './query-state';
 import { assessDocument, excerpt, type Assessment } from './rank';
-import { SearchEngine, SMALL_COLLECTION, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
+import { SearchEngine, type Pagefind, type PagefindResponse, type PagefindResult } from './engine';
 import { collectButton } from '../collection/collect-controls';
 import { isClauseSection, ISSUER_LABEL, type SearchRecord } from './sections';
 
@@ -46,7 +46,6 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const facetsBox = root.querySelector<HTMLElement>('[data-search-facets]')!;
   const facetsDetails = root.querySelector<HTMLDetailsElement>('[data-search-facets-box]')!;
-  const smallCollection = config.documents <= SMALL_COLLECTION;
   const results = root.querySelector<HTMLElement>('[data-search-results]')!;
   const exactList = results.querySelector<HTMLOListElement>('[data-exact]')!;
   const relatedHeadings = results.querySelectorAll<HTMLElement>('[data-related-heading]');
@@ -98,7 +97,7 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
   sortSelect.value = state.sort;
   // Facets stand open beside the results on wide screens and fold above them on phones; a large
   // collection opens them (and loads the counts) when the reader asks, or when a filter is set.
-  facetsDetails.open = (smallCollection && matchMedia('(min-width: 64rem)').matches) || filtered();
+  facetsDetails.open = (pagefind.smallCollection && matchMedia('(min-width: 64rem)').matches) || filtered();
   facetsDetails.addEventListener('toggle', () => void updateFacetCounts(generation));
 
   function say(text: string) {
