@@ -238,6 +238,20 @@ describe('share images', () => {
     expect(magnesium.length).toBeGreaterThan(blank.length);
   });
 
+  it('cuts long text to its lines inside the margins, and draws it without a clip or a mask (each a layer of its own)', async () => {
+    const long = policy.clauses[0].text.repeat(3);
+    const address = `/policies/${'a-very-long-document-id-'.repeat(6)}/`;
+    const cards: ShareCard[] = [
+      { ...documentCard, title: long, meta: long, notice: '已被替代（2024年1月1日起）', path: address },
+      { ...clause, documentTitle: long, heading: long, text: long, notice: '已被替代（2024年1月1日起）', path: `${address}#consumption-applications` },
+    ];
+    for (const card of cards) {
+      expect(await renderSvg(shareImageTree(card))).not.toMatch(/ (mask|clip-path)="/);
+      const png = await renderShareImage(card);
+      expect(inkPixels(png, { left: SHARE_IMAGE_WIDTH - 80, top: 12, right: SHARE_IMAGE_WIDTH, bottom: SHARE_IMAGE_HEIGHT })).toBe(0);
+    }
+  });
+
   describe('cache', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'share-image-cache-'));
     afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { cardPool } from './card-pool';
 import { cardSvg, drawCard, resvgOptions, type Box, type DrawJob, type Drawn } from './draw-card';
 import { fontFilesFor } from './font';
-import type { CardColors } from './palette-png';
+import { DEFLATE_LEVEL, type CardColors } from './palette-png';
 import { describeChar, drawableText, MISSING_CHARACTER, MissingGlyphError } from './glyphs';
 import type { Ministry } from '../../schemas/ministry';
 import type { Policy } from '../../schemas/policy';
@@ -115,10 +115,20 @@ function div(style: Style, children?: Box['props']['children']): Box {
   return { type: 'div', props: { style: { display: 'flex', ...style }, children } };
 }
 
-/** Text boxes: `display: block` so that line clamping applies. */
+/**
+ * Text boxes: `display: block` so that line clamping applies. Satori clamps a block by `lineClamp`
+ * alone: `overflow: hidden` would add a clip and a mask, each drawn by resvg as a layer of its own,
+ * to text already cut to its lines. `minHeight: 0` lets a clamped box give up its last line's
+ * spacing when the card is full, as it could when it clipped.
+ */
 function text(style: Style, content: string, lines?: number): Box {
-  const clamp: Style = lines ? { lineClamp: lines, overflow: 'hidden', textOverflow: 'ellipsis' } : {};
+  const clamp: Style = lines ? { lineClamp: lines, minHeight: 0 } : {};
   return { type: 'div', props: { style: { display: 'block', ...clamp, ...style }, children: content } };
+}
+
+/** A bar of solid colour: a rule drawn as a box, not as a CSS border (which satori draws as a clipped, masked stroke). */
+function bar(color: string, size: { width: number } | { height: number }): Box {
+  return div({ ...size, flexShrink: 0, backgroundColor: color });
 }
 
 function header(label: string): Box {
@@ -132,25 +142,17 @@ function header(label: string): Box {
 }
 
 function footer(path: string): Box {
-  return div({ borderTop: `2px solid ${colors.line}`, paddingTop: 22, alignItems: 'center' }, [
-    text({ fontSize: 24, color: colors.muted, whiteSpace: 'nowrap' }, path, 1),
-  ]);
+  return div({ flexDirection: 'column' }, [bar(colors.line, { height: 2 }), text({ marginTop: 22, fontSize: 24, color: colors.muted, whiteSpace: 'nowrap' }, path, 1)]);
 }
 
 function frame(label: string, body: Box[], path: string): Box {
-  return div(
-    {
-      width: SHARE_IMAGE_WIDTH,
-      height: SHARE_IMAGE_HEIGHT,
-      boxSizing: 'border-box',
-      flexDirection: 'column',
-      backgroundColor: colors.page,
-      borderTop: `12px solid ${colors.accent}`,
-      padding: `48px ${(SHARE_IMAGE_WIDTH - CONTENT_WIDTH) / 2}px 44px`,
-      color: colors.ink,
-    },
-    [header(label), div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 }, body), footer(path)],
-  );
+  return div({ width: SHARE_IMAGE_WIDTH, height: SHARE_IMAGE_HEIGHT, flexDirection: 'column', backgroundColor: colors.page, color: colors.ink }, [
+    bar(colors.accent, { height: 12 }),
+    div(
+      { flexGrow: 1, minHeight: 0, flexDirection: 'column', padding: `48px ${(SHARE_IMAGE_WIDTH - CONTENT_WIDTH) / 2}px 44px` },
+      [header(label), div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center', minHeight: 0 }, body), footer(path)],
+    ),
+  ]);
 }
 
 /** The object tree of a card; exported for tests. */
@@ -171,9 +173,7 @@ export function shareImageTree(card: ShareCard): Box {
     [
       text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》${card.notice ? `（${card.notice}）` : ''}`, 1),
       text({ ...headline(card.heading, 52, 2), fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
-      div({ marginTop: 24, borderLeft: `6px solid ${colors.accent}`, paddingLeft: 24 }, [
-        text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4),
-      ]),
+      div({ marginTop: 24 }, [bar(colors.accent, { width: 6 }), div({ paddingLeft: 24, minWidth: 0 }, [text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4)])]),
     ],
     card.path,
   );
@@ -273,7 +273,7 @@ function toolVersions(): string {
 }
 
 /** How a card is stored: part of the cache key, so that a change of encoding draws every card again. */
-const ENCODING = 'palette-png-1';
+const ENCODING = `palette-png deflate-${DEFLATE_LEVEL}`;
 
 /** Where a card is kept in the cache: a hash of everything that shapes its pixels (text, layout, colours, font files, options, tool versions). */
 function cacheFile(cacheDir: string, job: DrawJob): string {

@@ -68,8 +68,12 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return framed;
 }
 
-/** zlib's effort: level 9 takes five times the time of 8 for half a percent fewer bytes. */
-const DEFLATE_LEVEL = 8;
+/**
+ * zlib's effort. On the site's cards level 7 takes 40 % of the time of level 8 for 3 % more bytes,
+ * and level 9 three times the time of 8 for half a percent fewer: a large collection draws tens of
+ * thousands of cards, so the build's time weighs more than those bytes.
+ */
+export const DEFLATE_LEVEL = 7;
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
