@@ -96,6 +96,22 @@ test.describe('URL state', () => {
     expect(statuses.filter((text) => /m/.test(text))).toEqual([]);
   });
 
+  test('the index chunks of a query load as it is typed, before the search starts', async ({ page }) => {
+    await page.goto('/search/');
+    await searchBox(page).focus();
+    const chunk = page.waitForRequest(/\/pagefind\/index\/[^/]+\.pf_index$/);
+    // Typed, then taken back at once: the search, which waits a moment after the last keystroke, never runs for it.
+    await searchBox(page).evaluate((box: HTMLInputElement) => {
+      for (const text of ['竖罐炼镁', '']) {
+        box.value = text;
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, data: text }));
+      }
+    });
+    await chunk;
+    await expect(page.locator('[data-search-empty]')).toBeVisible();
+    expect(param(page, 'q')).toBeNull();
+  });
+
   test('loading ?q=镁&ministry=ndrc restores the query, the pressed facet and the filtered results', async ({ page }) => {
     await page.goto(`/search/?q=${encodeURIComponent('镁')}&ministry=ndrc`);
     await expect(searchBox(page)).toHaveValue('镁');

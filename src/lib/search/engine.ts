@@ -26,6 +26,8 @@ export interface Pagefind {
   filters: () => Promise<unknown>;
   /** A null term lists every document (narrowed by the filters). */
   search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse | null>;
+  /** Downloads the index chunks a search for the term reads, and searches nothing. */
+  preload: (term: string) => Promise<void>;
 }
 
 /**
@@ -77,6 +79,16 @@ export class SearchEngine {
       await engine.init();
       return engine;
     });
+  }
+
+  /**
+   * Downloads the index chunks of a query the reader is still typing: the page waits a moment
+   * after each keystroke before it searches, and the chunks, most of a query's time, load meanwhile.
+   */
+  preload(term: string): void {
+    this.main()
+      .then((engine) => engine.preload(term))
+      .catch(() => undefined);
   }
 
   /** The engine that answers queries (started once; a failed start is tried again next time). */

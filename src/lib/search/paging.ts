@@ -12,11 +12,11 @@ export const PAGE_SIZE = 10;
 export const STEP_LIMIT = 2 * PAGE_SIZE;
 /**
  * Where each candidate's record is a request of its own (a large collection), a step checks this
- * many first, and shows what they hold (a phone's first screen of results), before it checks more
- * for the rest of the page: each request costs the browser a few milliseconds, so three records
- * arrive in about half the time ten do.
+ * many first and shows what they hold, before it checks more for the rest of the page: each request
+ * costs the browser a few milliseconds, so the first results are shown after two requests rather
+ * than ten, and the rest of the first page follows a few tens of milliseconds later.
  */
-export const FIRST_BATCH = 3;
+export const FIRST_BATCH = 2;
 
 /** How a checked candidate answers the query (rank.ts's Assessment), and whether it is the report's overview rather than a document. */
 export interface Checked {

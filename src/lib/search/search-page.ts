@@ -320,6 +320,8 @@ export function startSearchPage(root: HTMLElement, config: SearchConfig) {
 
   function searchSoon() {
     clearTimeout(timer);
+    const typed = queryWords(input.value.trim(), config.variants);
+    if (typed.length > 0) pagefind.preload(queryTokens(typed));
     timer = setTimeout(() => update({ query: input.value.trim() }), DEBOUNCE_MS);
   }
   // While an input method composes (pinyin letters before a character is chosen), the box holds
