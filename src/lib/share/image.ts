@@ -173,7 +173,7 @@ export function shareImageTree(card: ShareCard): Box {
     [
       text({ fontSize: 28, lineHeight: 1.4, color: colors.muted, whiteSpace: 'nowrap', fontFeatureSettings: '"halt"' }, `《${card.documentTitle}》${card.notice ? `（${card.notice}）` : ''}`, 1),
       text({ ...headline(card.heading, 52, 2), fontSize: 52, fontWeight: 700, lineHeight: 1.3, color: colors.ink, marginTop: 14 }, card.heading, 2),
-      div({ marginTop: 24 }, [bar(colors.accent, { width: 6 }), div({ paddingLeft: 24, minWidth: 0 }, [text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4)])]),
+      div({ marginTop: 24 }, [bar(colors.accent, { width: 6 }), div({ paddingLeft: 24 }, [text({ fontSize: 32, lineHeight: 1.6, color: colors.ink }, card.text, 4)])]),
     ],
     card.path,
   );
